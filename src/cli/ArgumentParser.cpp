@@ -1,0 +1,103 @@
+#include "ArgumentParser.h"
+
+#include <algorithm>
+
+namespace cumulus::cli {
+
+bool ParsedArguments::has(const std::string &name) const
+{
+    return std::find(flags.begin(), flags.end(), name) != flags.end() || values.count(name) > 0;
+}
+
+std::optional<std::string> ParsedArguments::last(const std::string &name) const
+{
+    const auto it = values.find(name);
+    if (it == values.end() || it->second.empty())
+        return std::nullopt;
+    return it->second.back();
+}
+
+std::vector<std::string> ParsedArguments::all(const std::string &name) const
+{
+    const auto it = values.find(name);
+    return it == values.end() ? std::vector<std::string>{} : it->second;
+}
+
+ArgumentParser::ArgumentParser(std::string command) : m_command(std::move(command)) {}
+
+void ArgumentParser::addOption(std::vector<std::string> names, std::string valueName,
+                               std::string help)
+{
+    m_specs.push_back({std::move(names), std::move(valueName), std::move(help)});
+}
+
+void ArgumentParser::addFlag(std::vector<std::string> names, std::string help)
+{
+    m_specs.push_back({std::move(names), {}, std::move(help)});
+}
+
+const ArgumentParser::Spec *ArgumentParser::find(const std::string &name) const
+{
+    for (const Spec &spec : m_specs) {
+        if (std::find(spec.names.begin(), spec.names.end(), name) != spec.names.end())
+            return &spec;
+    }
+    return nullptr;
+}
+
+util::Expected<ParsedArguments> ArgumentParser::parse(const std::vector<std::string> &arguments) const
+{
+    ParsedArguments parsed;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string &argument = arguments[i];
+        if (argument.size() < 2 || argument[0] != '-') {
+            return util::Error{"unexpected argument #" + std::to_string(i + 1)
+                               + " (options start with '-'; see --help)"};
+        }
+        std::string name = argument;
+        std::optional<std::string> inlineValue;
+        if (argument.rfind("--", 0) == 0) {
+            if (const std::size_t eq = argument.find('='); eq != std::string::npos) {
+                name = argument.substr(0, eq);
+                inlineValue = argument.substr(eq + 1);
+            }
+        }
+        const Spec *spec = find(name);
+        if (!spec)
+            return util::Error{"unknown option " + name + " (see --help)"};
+        const std::string &key = spec->names.front();
+        if (spec->valueName.empty()) {
+            if (inlineValue)
+                return util::Error{key + " takes no value"};
+            parsed.flags.push_back(key);
+            continue;
+        }
+        if (!inlineValue) {
+            if (i + 1 >= arguments.size())
+                return util::Error{key + " needs a value (" + spec->valueName + ")"};
+            inlineValue = arguments[++i];
+        }
+        parsed.values[key].push_back(std::move(*inlineValue));
+    }
+    return parsed;
+}
+
+std::string ArgumentParser::usage() const
+{
+    std::string out = "usage: cumulus-cli " + m_command + " [options]\n\noptions:\n";
+    for (const Spec &spec : m_specs) {
+        std::string left = "  ";
+        for (std::size_t i = 0; i < spec.names.size(); ++i)
+            left += (i ? ", " : "") + spec.names[i];
+        if (!spec.valueName.empty())
+            left += " " + spec.valueName;
+        if (left.size() < 30)
+            left.resize(30, ' ');
+        else
+            left += "\n" + std::string(30, ' ');
+        out += left + spec.help + "\n";
+    }
+    return out;
+}
+
+} // namespace cumulus::cli

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "util/Expected.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cumulus::cli {
+
+struct ParsedArguments {
+    std::map<std::string, std::vector<std::string>> values; // by the option's first name
+    std::vector<std::string> flags;
+
+    bool has(const std::string &name) const;
+    // The last value given (a repeated option overrides earlier ones, as with argparse).
+    std::optional<std::string> last(const std::string &name) const;
+    std::vector<std::string> all(const std::string &name) const;
+};
+
+// A small argparse-like parser: "--name value", "--name=value", "-H value", flags, repeatable
+// options. Errors name the option and never repeat a value (it may be a secret).
+class ArgumentParser {
+public:
+    explicit ArgumentParser(std::string command);
+
+    void addOption(std::vector<std::string> names, std::string valueName, std::string help);
+    void addFlag(std::vector<std::string> names, std::string help);
+
+    util::Expected<ParsedArguments> parse(const std::vector<std::string> &arguments) const;
+    std::string usage() const;
+
+private:
+    struct Spec {
+        std::vector<std::string> names;
+        std::string valueName; // empty for a flag
+        std::string help;
+    };
+    const Spec *find(const std::string &name) const;
+
+    std::string m_command;
+    std::vector<Spec> m_specs;
+};
+
+} // namespace cumulus::cli

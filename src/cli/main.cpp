@@ -1,0 +1,55 @@
+#include "ExitCode.h"
+#include "SignCommand.h"
+#include "Version.h"
+#include "util/SystemClock.h"
+
+#include <QCoreApplication>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char *Usage = R"(usage: cumulus-cli <command> [options]
+
+commands:
+  sign        sign a request with SigV4 and show every stage (the signing inspector)
+  version     print the version
+
+cumulus-cli <command> --help shows a command's options.
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cumulus-cli"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(cumulus::Version));
+
+    // Arguments as UTF-8 on every platform (Qt decodes the Windows command line correctly).
+    std::vector<std::string> arguments;
+    const QStringList qtArguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < qtArguments.size(); ++i)
+        arguments.push_back(qtArguments[i].toStdString());
+
+    if (arguments.empty() || arguments[0] == "help" || arguments[0] == "--help"
+        || arguments[0] == "-h") {
+        std::cout << Usage;
+        return arguments.empty() ? cumulus::cli::UsageError : cumulus::cli::Success;
+    }
+    const std::string command = arguments[0];
+    arguments.erase(arguments.begin());
+
+    if (command == "version" || command == "--version") {
+        std::cout << "cumulus-cli " << cumulus::Version << '\n';
+        return cumulus::cli::Success;
+    }
+    if (command == "sign") {
+        const cumulus::util::SystemClock clock;
+        return cumulus::cli::runSignCommand(arguments, clock, std::cin, std::cout, std::cerr);
+    }
+    std::cerr << "cumulus-cli: error: unknown command '" << command << "' (see cumulus-cli help)\n";
+    return cumulus::cli::UsageError;
+}

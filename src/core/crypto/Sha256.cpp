@@ -1,0 +1,26 @@
+// OpenSSL's one-shot SHA256 is deprecated in 3.0 in favour of EVP, but for the short inputs of
+// request signing the EVP layer costs more than the hash itself (method fetch, context
+// allocation). The low-level API is still shipped and is what this file uses.
+#define OPENSSL_SUPPRESS_DEPRECATED
+
+#include "crypto/Sha256.h"
+
+#include "crypto/Hex.h"
+
+#include <openssl/sha.h>
+
+namespace cumulus::crypto {
+
+Sha256Digest sha256(std::string_view data)
+{
+    Sha256Digest digest;
+    SHA256(reinterpret_cast<const unsigned char *>(data.data()), data.size(), digest.data());
+    return digest;
+}
+
+std::string sha256Hex(std::string_view data)
+{
+    return toHex(sha256(data));
+}
+
+} // namespace cumulus::crypto

@@ -1,0 +1,189 @@
+#include "sigv4/Signer.h"
+
+#include "crypto/Hex.h"
+#include "crypto/Sha256.h"
+#include "sigv4/AmzDate.h"
+#include "sigv4/CanonicalRequest.h"
+#include "sigv4/StringToSign.h"
+#include "sigv4/UriEncoding.h"
+
+#include <algorithm>
+
+namespace cumulus::sigv4 {
+
+namespace {
+
+constexpr std::string_view UnsignedPayload = "UNSIGNED-PAYLOAD";
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+        return lower(x) == lower(y);
+    });
+}
+
+void removeAll(std::vector<Header> &headers, std::string_view name)
+{
+    headers.erase(std::remove_if(headers.begin(), headers.end(),
+                                 [&](const Header &h) { return equalsIgnoreCase(h.name, name); }),
+                  headers.end());
+}
+
+const Header *find(const std::vector<Header> &headers, std::string_view name)
+{
+    for (const Header &header : headers) {
+        if (equalsIgnoreCase(header.name, name))
+            return &header;
+    }
+    return nullptr;
+}
+
+std::optional<util::Error> validate(const SignableRequest &request, const SigningParams &params)
+{
+    if (params.credentials.accessKeyId.empty())
+        return util::Error{"no access key id to sign with"};
+    if (params.credentials.secretAccessKey.empty())
+        return util::Error{"no secret access key to sign with"};
+    if (params.region.empty())
+        return util::Error{"no signing region"};
+    if (params.service.empty())
+        return util::Error{"no signing service name"};
+    if (request.method.empty())
+        return util::Error{"no HTTP method"};
+    return std::nullopt;
+}
+
+// The payload hash: an X-Amz-Content-SHA256 header's value when the request carries one (as
+// botocore does), else UNSIGNED-PAYLOAD or the body's SHA-256.
+std::string payloadHash(const std::vector<Header> &headers, const SignableRequest &request,
+                        const SigningParams &params)
+{
+    if (const Header *given = find(headers, "x-amz-content-sha256"))
+        return given->value;
+    if (params.unsignedPayload)
+        return std::string(UnsignedPayload);
+    return crypto::sha256Hex(request.body);
+}
+
+std::string signatureHex(SigningKeyCache &keys, const SigningParams &params, std::string_view date,
+                         std::string_view stringToSign)
+{
+    const crypto::HmacSha256 key =
+        keys.key(params.credentials.secretAccessKey, date, params.region, params.service);
+    return crypto::toHex(key.mac(stringToSign));
+}
+
+} // namespace
+
+util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
+                                           const SigningParams &params) const
+{
+    if (auto error = validate(request, params))
+        return *error;
+
+    const std::string amzDate = formatAmzDate(params.time);
+    const std::string_view date = std::string_view(amzDate).substr(0, 8);
+    const credentials::Credentials &creds = params.credentials;
+
+    SigningResult result;
+    std::vector<Header> &headers = result.headers;
+    headers = request.headers;
+    removeAll(headers, "authorization");
+    removeAll(headers, "x-amz-date");
+    headers.push_back({"X-Amz-Date", amzDate});
+    if (creds.hasSessionToken()) {
+        removeAll(headers, "x-amz-security-token");
+        if (!params.omitSessionToken)
+            headers.push_back({"X-Amz-Security-Token", creds.sessionToken});
+    }
+    if (params.contentSha256Header || params.unsignedPayload) {
+        removeAll(headers, "x-amz-content-sha256");
+        headers.push_back({"X-Amz-Content-SHA256", params.unsignedPayload
+                                                       ? std::string(UnsignedPayload)
+                                                       : crypto::sha256Hex(request.body)});
+    }
+
+    const canonical::Headers canonicalHeaders = canonical::headers(headers, request.hostFromUrl());
+    result.canonicalRequest = canonical::request(
+        request.method, canonical::uri(request.path, params.normalizePath, params.doubleEncodePath),
+        canonical::query(request.query), canonicalHeaders, payloadHash(headers, request, params));
+    const std::string scope = credentialScope(date, params.region, params.service);
+    result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
+    result.signature = signatureHex(m_keys, params, date, result.stringToSign);
+    result.signedHeaders = canonicalHeaders.signedHeaders;
+
+    result.authorization.reserve(Algorithm.size() + creds.accessKeyId.size() + scope.size()
+                                 + result.signedHeaders.size() + 112);
+    result.authorization.append(Algorithm)
+        .append(" Credential=")
+        .append(creds.accessKeyId)
+        .append("/")
+        .append(scope)
+        .append(", SignedHeaders=")
+        .append(result.signedHeaders)
+        .append(", Signature=")
+        .append(result.signature);
+    headers.push_back({"Authorization", result.authorization});
+    if (creds.hasSessionToken() && params.omitSessionToken)
+        headers.push_back({"X-Amz-Security-Token", creds.sessionToken});
+    // Send the query in the encoding that was signed, so no HTTP stack can re-encode it otherwise.
+    result.query = canonical::normalizedQuery(request.query);
+    return result;
+}
+
+util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
+                                              const SigningParams &params) const
+{
+    if (auto error = validate(request, params))
+        return *error;
+    if (params.expiresSeconds < 1 || params.expiresSeconds > SigningParams::MaxPresignExpiry) {
+        return util::Error{"a presigned URL must expire in 1 to 604800 seconds (7 days); "
+                           + std::to_string(params.expiresSeconds) + " was asked for"};
+    }
+
+    const std::string amzDate = formatAmzDate(params.time);
+    const std::string_view date = std::string_view(amzDate).substr(0, 8);
+    const credentials::Credentials &creds = params.credentials;
+
+    // Headers are signed as given. (botocore drops a form Content-Type here because its own query
+    // serializer added it; the official suite signs it. Our serializers add none to presign.)
+    SigningResult result;
+    result.headers = request.headers;
+
+    const canonical::Headers canonicalHeaders =
+        canonical::headers(result.headers, request.hostFromUrl());
+    result.signedHeaders = canonicalHeaders.signedHeaders;
+    const std::string scope = credentialScope(date, params.region, params.service);
+
+    std::string &query = result.query;
+    query = canonical::normalizedQuery(request.query);
+    if (!query.empty())
+        query.push_back('&');
+    query.append("X-Amz-Algorithm=").append(Algorithm);
+    query.append("&X-Amz-Credential=");
+    appendUriEncoded(query, creds.accessKeyId + "/" + scope, false);
+    query.append("&X-Amz-Date=").append(amzDate);
+    query.append("&X-Amz-Expires=").append(std::to_string(params.expiresSeconds));
+    query.append("&X-Amz-SignedHeaders=");
+    appendUriEncoded(query, result.signedHeaders, false);
+    if (creds.hasSessionToken() && !params.omitSessionToken) {
+        query.append("&X-Amz-Security-Token=");
+        appendUriEncoded(query, creds.sessionToken, false);
+    }
+
+    result.canonicalRequest = canonical::request(
+        request.method, canonical::uri(request.path, params.normalizePath, params.doubleEncodePath),
+        canonical::query(query), canonicalHeaders, payloadHash(result.headers, request, params));
+    result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
+    result.signature = signatureHex(m_keys, params, date, result.stringToSign);
+
+    if (creds.hasSessionToken() && params.omitSessionToken) {
+        query.append("&X-Amz-Security-Token=");
+        appendUriEncoded(query, creds.sessionToken, false);
+    }
+    query.append("&X-Amz-Signature=").append(result.signature);
+    return result;
+}
+
+} // namespace cumulus::sigv4

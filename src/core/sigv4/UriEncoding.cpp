@@ -1,0 +1,135 @@
+#include "sigv4/UriEncoding.h"
+
+#include <array>
+#include <vector>
+
+namespace cumulus::sigv4 {
+
+namespace {
+
+constexpr std::array<bool, 256> makeUnreserved()
+{
+    std::array<bool, 256> table{};
+    for (int c = 'A'; c <= 'Z'; ++c)
+        table[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+        table[c] = true;
+    for (int c = '0'; c <= '9'; ++c)
+        table[c] = true;
+    table['-'] = table['.'] = table['_'] = table['~'] = true;
+    return table;
+}
+
+constexpr std::array<bool, 256> Unreserved = makeUnreserved();
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+} // namespace
+
+void appendUriEncoded(std::string &out, std::string_view text, bool keepSlash)
+{
+    static constexpr char digits[] = "0123456789ABCDEF";
+    out.reserve(out.size() + text.size());
+    for (const char ch : text) {
+        const auto byte = static_cast<unsigned char>(ch);
+        if (Unreserved[byte] || (keepSlash && ch == '/')) {
+            out.push_back(ch);
+        } else {
+            out.push_back('%');
+            out.push_back(digits[byte >> 4]);
+            out.push_back(digits[byte & 0x0f]);
+        }
+    }
+}
+
+std::string uriEncode(std::string_view text, bool keepSlash)
+{
+    std::string out;
+    appendUriEncoded(out, text, keepSlash);
+    return out;
+}
+
+std::string uriDecode(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size()) {
+            const int high = hexValue(text[i + 1]);
+            const int low = hexValue(text[i + 2]);
+            if (high >= 0 && low >= 0) {
+                out.push_back(static_cast<char>(high * 16 + low));
+                i += 2;
+                continue;
+            }
+        }
+        out.push_back(text[i]);
+    }
+    return out;
+}
+
+bool isCanonicallyEncoded(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (Unreserved[byte])
+            continue;
+        if (byte != '%' || i + 2 >= text.size())
+            return false;
+        const char high = text[i + 1];
+        const char low = text[i + 2];
+        const bool upperHex = ((high >= '0' && high <= '9') || (high >= 'A' && high <= 'F'))
+            && ((low >= '0' && low <= '9') || (low >= 'A' && low <= 'F'));
+        if (!upperHex)
+            return false;
+        // An encoded unreserved character would be decoded and then left unencoded.
+        if (Unreserved[static_cast<unsigned char>(hexValue(high) * 16 + hexValue(low))])
+            return false;
+        i += 2;
+    }
+    return true;
+}
+
+std::string removeDotSegments(std::string_view path)
+{
+    if (path.empty())
+        return "/";
+    std::vector<std::string_view> segments;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string_view::npos)
+            end = path.size();
+        const std::string_view segment = path.substr(start, end - start);
+        if (segment == "..") {
+            if (!segments.empty())
+                segments.pop_back();
+        } else if (!segment.empty() && segment != ".") {
+            segments.push_back(segment);
+        }
+        start = end + 1;
+    }
+    std::string out;
+    out.reserve(path.size());
+    if (path.front() == '/')
+        out.push_back('/');
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        if (i > 0)
+            out.push_back('/');
+        out.append(segments[i]);
+    }
+    if (path.back() == '/' && !segments.empty())
+        out.push_back('/');
+    return out;
+}
+
+} // namespace cumulus::sigv4
