@@ -31,7 +31,8 @@ HmacSha256::HmacSha256(std::string_view key)
 {
     unsigned char block[BlockSize] = {};
     if (key.size() > BlockSize) {
-        SHA256(reinterpret_cast<const unsigned char *>(key.data()), key.size(), block);
+        const Sha256Digest digest = sha256(key);
+        std::memcpy(block, digest.data(), digest.size());
     } else if (!key.empty()) {
         std::memcpy(block, key.data(), key.size());
     }

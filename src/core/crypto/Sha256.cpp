@@ -13,8 +13,13 @@ namespace cumulus::crypto {
 
 Sha256Digest sha256(std::string_view data)
 {
+    // Not SHA256(): in OpenSSL 3 the one-shot call fetches the algorithm (locks, name lookups)
+    // on every call, which costs more than hashing a canonical request.
     Sha256Digest digest;
-    SHA256(reinterpret_cast<const unsigned char *>(data.data()), data.size(), digest.data());
+    SHA256_CTX context;
+    SHA256_Init(&context);
+    SHA256_Update(&context, data.data(), data.size());
+    SHA256_Final(digest.data(), &context);
     return digest;
 }
 

@@ -1,6 +1,5 @@
 #include "sigv4/AmzDate.h"
 
-#include <cstdio>
 
 namespace cumulus::sigv4 {
 
@@ -10,11 +9,20 @@ std::string formatAmzDate(std::chrono::sys_seconds time)
     const auto day = floor<days>(time);
     const year_month_day ymd{day};
     const hh_mm_ss hms{time - day};
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d%02u%02uT%02d%02d%02dZ", int(ymd.year()),
-                  unsigned(ymd.month()), unsigned(ymd.day()), int(hms.hours().count()),
-                  int(hms.minutes().count()), int(hms.seconds().count()));
-    return buffer;
+    std::string out(16, '0');
+    auto put = [&out](std::size_t pos, int width, long long value) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            out[pos + std::size_t(i)] = char('0' + value % 10);
+    };
+    put(0, 4, int(ymd.year()));
+    put(4, 2, unsigned(ymd.month()));
+    put(6, 2, unsigned(ymd.day()));
+    out[8] = 'T';
+    put(9, 2, hms.hours().count());
+    put(11, 2, hms.minutes().count());
+    put(13, 2, hms.seconds().count());
+    out[15] = 'Z';
+    return out;
 }
 
 std::optional<std::chrono::sys_seconds> parseAmzDate(std::string_view text)

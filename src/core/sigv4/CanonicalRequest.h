@@ -18,11 +18,13 @@ bool isUnsignedHeader(std::string_view lowercaseName);
 // The canonical URI: the path as sent; for services other than S3 with dot segments and repeated
 // slashes removed and percent-encoded once more.
 std::string uri(std::string_view path, bool normalize, bool doubleEncode);
+void appendUri(std::string &out, std::string_view path, bool normalize, bool doubleEncode);
 
 // The canonical query string: each name and value decoded and encoded again in SigV4's form
 // (RFC 3986, %20 for space, '+' taken literally), a missing '=' read as an empty value, empty
 // pairs skipped, then sorted by name and then by value, joined with '&'.
 std::string query(std::string_view query);
+void appendQuery(std::string &out, std::string_view query);
 
 // The query in its SigV4 encoding but in its original order (presigned URLs are sent this way).
 std::string normalizedQuery(std::string_view query);
@@ -37,9 +39,11 @@ struct Headers {
 // the request has no Host header.
 Headers headers(const std::vector<Header> &headers, std::string_view hostFromUrl);
 
-// METHOD \n URI \n QUERY \n HEADERS \n SIGNEDHEADERS \n PAYLOADHASH
-std::string request(std::string_view method, std::string_view uri, std::string_view query,
-                    const Headers &headers, std::string_view payloadHash);
+// METHOD \n URI \n QUERY \n HEADERS \n SIGNEDHEADERS \n PAYLOADHASH, from the request's own
+// path and query (canonicalized here with the rules given).
+std::string request(std::string_view method, std::string_view path, bool normalizePath,
+                    bool doubleEncodePath, std::string_view query, const Headers &headers,
+                    std::string_view payloadHash);
 
 } // namespace canonical
 } // namespace cumulus::sigv4

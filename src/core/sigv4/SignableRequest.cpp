@@ -1,7 +1,6 @@
 #include "sigv4/SignableRequest.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace cumulus::sigv4 {
 
@@ -10,8 +9,10 @@ namespace {
 std::string lowercase(std::string_view text)
 {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char &c : out) {
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    }
     return out;
 }
 

@@ -14,6 +14,13 @@ namespace cumulus::sigv4 {
 namespace {
 
 constexpr std::string_view UnsignedPayload = "UNSIGNED-PAYLOAD";
+constexpr std::string_view EmptyPayloadHash =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+std::string bodyHash(const std::string &body)
+{
+    return body.empty() ? std::string(EmptyPayloadHash) : crypto::sha256Hex(body);
+}
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
@@ -56,22 +63,25 @@ std::optional<util::Error> validate(const SignableRequest &request, const Signin
 
 // The payload hash: an X-Amz-Content-SHA256 header's value when the request carries one (as
 // botocore does), else UNSIGNED-PAYLOAD or the body's SHA-256.
-std::string payloadHash(const std::vector<Header> &headers, const SignableRequest &request,
-                        const SigningParams &params)
+// storage holds the computed hash when the result is neither a header's value nor a constant.
+std::string_view payloadHash(const std::vector<Header> &headers, const SignableRequest &request,
+                             const SigningParams &params, std::string &storage)
 {
     if (const Header *given = find(headers, "x-amz-content-sha256"))
         return given->value;
     if (params.unsignedPayload)
-        return std::string(UnsignedPayload);
-    return crypto::sha256Hex(request.body);
+        return UnsignedPayload;
+    if (request.body.empty())
+        return EmptyPayloadHash;
+    storage = crypto::sha256Hex(request.body);
+    return storage;
 }
 
 std::string signatureHex(SigningKeyCache &keys, const SigningParams &params, std::string_view date,
                          std::string_view stringToSign)
 {
-    const crypto::HmacSha256 key =
-        keys.key(params.credentials.secretAccessKey, date, params.region, params.service);
-    return crypto::toHex(key.mac(stringToSign));
+    return crypto::toHex(keys.sign(params.credentials.secretAccessKey, date, params.region,
+                                   params.service, stringToSign));
 }
 
 } // namespace
@@ -88,6 +98,7 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
 
     SigningResult result;
     std::vector<Header> &headers = result.headers;
+    headers.reserve(request.headers.size() + 4);
     headers = request.headers;
     removeAll(headers, "authorization");
     removeAll(headers, "x-amz-date");
@@ -101,13 +112,14 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
         removeAll(headers, "x-amz-content-sha256");
         headers.push_back({"X-Amz-Content-SHA256", params.unsignedPayload
                                                        ? std::string(UnsignedPayload)
-                                                       : crypto::sha256Hex(request.body)});
+                                                       : bodyHash(request.body)});
     }
 
     const canonical::Headers canonicalHeaders = canonical::headers(headers, request.hostFromUrl());
+    std::string hashStorage;
     result.canonicalRequest = canonical::request(
-        request.method, canonical::uri(request.path, params.normalizePath, params.doubleEncodePath),
-        canonical::query(request.query), canonicalHeaders, payloadHash(headers, request, params));
+        request.method, request.path, params.normalizePath, params.doubleEncodePath, request.query,
+        canonicalHeaders, payloadHash(headers, request, params, hashStorage));
     const std::string scope = credentialScope(date, params.region, params.service);
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
@@ -156,6 +168,7 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
     result.signedHeaders = canonicalHeaders.signedHeaders;
     const std::string scope = credentialScope(date, params.region, params.service);
 
+    std::string hashStorage;
     std::string &query = result.query;
     query = canonical::normalizedQuery(request.query);
     if (!query.empty())
@@ -173,8 +186,8 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
     }
 
     result.canonicalRequest = canonical::request(
-        request.method, canonical::uri(request.path, params.normalizePath, params.doubleEncodePath),
-        canonical::query(query), canonicalHeaders, payloadHash(result.headers, request, params));
+        request.method, request.path, params.normalizePath, params.doubleEncodePath, query,
+        canonicalHeaders, payloadHash(result.headers, request, params, hashStorage));
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
 

@@ -25,8 +25,9 @@ void SigningKeyCache::wipe(Entry &entry)
     OPENSSL_cleanse(entry.secret.data(), entry.secret.size());
 }
 
-crypto::HmacSha256 SigningKeyCache::key(std::string_view secret, std::string_view date,
-                                        std::string_view region, std::string_view service)
+crypto::Sha256Digest SigningKeyCache::sign(std::string_view secret, std::string_view date,
+                                           std::string_view region, std::string_view service,
+                                           std::string_view message)
 {
     const std::lock_guard lock(m_mutex);
     ++m_tick;
@@ -34,7 +35,7 @@ crypto::HmacSha256 SigningKeyCache::key(std::string_view secret, std::string_vie
         if (entry.date == date && entry.region == region && entry.service == service
             && entry.secret == secret) {
             entry.lastUse = m_tick;
-            return entry.key;
+            return entry.key.mac(message);
         }
     }
     crypto::Sha256Digest derived = deriveSigningKey(secret, date, region, service);
@@ -42,8 +43,9 @@ crypto::HmacSha256 SigningKeyCache::key(std::string_view secret, std::string_vie
         std::string_view(reinterpret_cast<const char *>(derived.data()), derived.size()));
     OPENSSL_cleanse(derived.data(), derived.size());
 
+    const crypto::Sha256Digest mac = hmac.mac(message);
     Entry fresh{std::string(secret), std::string(date), std::string(region), std::string(service),
-                hmac, m_tick};
+                std::move(hmac), m_tick};
     if (m_entries.size() < m_capacity) {
         m_entries.push_back(std::move(fresh));
     } else {
@@ -54,7 +56,7 @@ crypto::HmacSha256 SigningKeyCache::key(std::string_view secret, std::string_vie
         wipe(*oldest);
         *oldest = std::move(fresh);
     }
-    return hmac;
+    return mac;
 }
 
 std::size_t SigningKeyCache::size() const

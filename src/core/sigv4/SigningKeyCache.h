@@ -19,8 +19,11 @@ public:
     SigningKeyCache(const SigningKeyCache &) = delete;
     SigningKeyCache &operator=(const SigningKeyCache &) = delete;
 
-    crypto::HmacSha256 key(std::string_view secretAccessKey, std::string_view date,
-                           std::string_view region, std::string_view service);
+    // HMAC-SHA256 of message under the signing key for (secret, date, region, service): the
+    // signature's last step. The key itself never leaves the cache.
+    crypto::Sha256Digest sign(std::string_view secretAccessKey, std::string_view date,
+                              std::string_view region, std::string_view service,
+                              std::string_view message);
 
     std::size_t size() const;
 

@@ -77,26 +77,57 @@ std::string uriDecode(std::string_view text)
     return out;
 }
 
-bool isCanonicallyEncoded(std::string_view text)
+bool isCanonicallyEncoded(std::string_view text, bool querySeparators)
 {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (Unreserved[byte])
+    // Classes: 0 must not appear, 1 unreserved, 2 '%', 3 '&' or '='.
+    static constexpr std::array<unsigned char, 256> Class = [] {
+        std::array<unsigned char, 256> table{};
+        for (int c = 0; c < 256; ++c)
+            table[std::size_t(c)] = Unreserved[std::size_t(c)] ? 1 : 0;
+        table['%'] = 2;
+        table['&'] = table['='] = 3;
+        return table;
+    }();
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const std::size_t size = text.size();
+    for (std::size_t i = 0; i < size; ++i) {
+        const unsigned char kind = Class[p[i]];
+        if (kind == 1)
             continue;
-        if (byte != '%' || i + 2 >= text.size())
+        if (kind == 3) {
+            if (!querySeparators)
+                return false;
+            continue;
+        }
+        if (kind == 0 || i + 2 >= size)
             return false;
-        const char high = text[i + 1];
-        const char low = text[i + 2];
-        const bool upperHex = ((high >= '0' && high <= '9') || (high >= 'A' && high <= 'F'))
-            && ((low >= '0' && low <= '9') || (low >= 'A' && low <= 'F'));
-        if (!upperHex)
-            return false;
-        // An encoded unreserved character would be decoded and then left unencoded.
-        if (Unreserved[static_cast<unsigned char>(hexValue(high) * 16 + hexValue(low))])
+        const int high = hexValue(char(p[i + 1]));
+        const int low = hexValue(char(p[i + 2]));
+        // Lowercase hex, or an encoded unreserved character, would come out differently.
+        if (high < 0 || low < 0 || p[i + 1] >= 'a' || p[i + 2] >= 'a'
+            || Unreserved[std::size_t(high * 16 + low)])
             return false;
         i += 2;
     }
     return true;
+}
+
+bool needsDotSegmentRemoval(std::string_view path)
+{
+    if (path.empty() || path.find("//") != std::string_view::npos)
+        return true;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string_view::npos)
+            end = path.size();
+        const std::string_view segment = path.substr(start, end - start);
+        if (segment == "." || segment == "..")
+            return true;
+        start = end + 1;
+    }
+    // A relative path gains or loses nothing either, but "" must become "/".
+    return false;
 }
 
 std::string removeDotSegments(std::string_view path)

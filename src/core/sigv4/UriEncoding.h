@@ -15,11 +15,15 @@ std::string uriDecode(std::string_view text);
 
 // True when text is already in SigV4's canonical encoding (decoding and encoding again gives it
 // back), which lets the hot path skip the round trip.
-bool isCanonicallyEncoded(std::string_view text);
+// With querySeparators, '&' and '=' may appear as they are (a whole query string).
+bool isCanonicallyEncoded(std::string_view text, bool querySeparators = false);
 
 // RFC 3986 section 5.2.4 dot-segment removal, plus what AWS services also require: empty segments
 // (repeated slashes) are dropped. A leading and a trailing slash are kept; "" becomes "/".
 // This is botocore's remove_dot_segments.
 std::string removeDotSegments(std::string_view path);
+
+// False when removeDotSegments would return path unchanged (no "//", "." or ".." segment).
+bool needsDotSegmentRemoval(std::string_view path);
 
 } // namespace cumulus::sigv4
