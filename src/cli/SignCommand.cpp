@@ -7,6 +7,8 @@
 #include "sigv4/Signer.h"
 #include "util/Redactor.h"
 
+#include <QByteArray>
+
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -161,8 +163,14 @@ void printResult(const SignInput &input, const sigv4::SigningResult &result, std
     std::vector<std::pair<std::string, std::string>> headers;
     for (const sigv4::Header &header : result.headers)
         headers.emplace_back(header.name, header.value);
-    const std::optional<std::string> authorization =
-        input.presign ? std::nullopt : std::optional<std::string>(result.authorization);
+    // As botocore_sign.py reports it: the Authorization header as sent (when presigning, only one
+    // the request already had).
+    std::optional<std::string> authorization;
+    for (const sigv4::Header &header : result.headers) {
+        if (!authorization && header.name.size() == 13
+            && QByteArray::fromStdString(header.name).compare("authorization", Qt::CaseInsensitive) == 0)
+            authorization = header.value;
+    }
 
     if (input.json) {
         PythonJson json;

@@ -189,6 +189,47 @@ std::string query(std::string_view query)
     return out;
 }
 
+std::string wireQuery(std::string_view query)
+{
+    bool clean = isCanonicallyEncoded(query, true);
+    for (std::size_t i = 0; clean && i < query.size(); ++i) {
+        const bool fieldStart = i == 0 || query[i - 1] == '&';
+        if (fieldStart && (query[i] == '&' || query[i] == '='))
+            clean = false; // an empty field, or an empty name
+    }
+    if (clean && (query.empty() || query.back() != '&')) {
+        // At most one '=' per field.
+        int equals = 0;
+        for (const char c : query) {
+            equals = c == '&' ? 0 : equals + (c == '=');
+            if (equals > 1)
+                clean = false;
+        }
+        if (clean)
+            return std::string(query);
+    }
+    std::string out;
+    std::size_t start = 0;
+    while (start <= query.size()) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string_view::npos)
+            end = query.size();
+        const std::string_view item = query.substr(start, end - start);
+        if (!item.empty()) {
+            if (!out.empty())
+                out.push_back('&');
+            const std::size_t eq = item.find('=');
+            appendUriEncoded(out, uriDecode(item.substr(0, eq)), false);
+            if (eq != std::string_view::npos) {
+                out.push_back('=');
+                appendUriEncoded(out, uriDecode(item.substr(eq + 1)), false);
+            }
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string normalizedQuery(std::string_view query)
 {
     if (isInSigV4Form(query))

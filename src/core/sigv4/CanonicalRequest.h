@@ -26,8 +26,14 @@ void appendUri(std::string &out, std::string_view path, bool normalize, bool dou
 std::string query(std::string_view query);
 void appendQuery(std::string &out, std::string_view query);
 
-// The query in its SigV4 encoding but in its original order (presigned URLs are sent this way).
+// The query in its SigV4 encoding but in its original order, every field as name=value (the form
+// presigned URLs are sent in).
 std::string normalizedQuery(std::string_view query);
+
+// The query as it goes on the wire with header signing: names and values in SigV4's encoding, in
+// their order, a field without '=' left without one ("?acl"), empty fields dropped. Unchanged when
+// it is already in that form.
+std::string wireQuery(std::string_view query);
 
 struct Headers {
     std::string block;         // "name:value\n" for each signed header, sorted by name

@@ -140,7 +140,7 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
     if (creds.hasSessionToken() && params.omitSessionToken)
         headers.push_back({"X-Amz-Security-Token", creds.sessionToken});
     // Send the query in the encoding that was signed, so no HTTP stack can re-encode it otherwise.
-    result.query = canonical::normalizedQuery(request.query);
+    result.query = canonical::wireQuery(request.query);
     return result;
 }
 
