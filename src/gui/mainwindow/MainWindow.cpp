@@ -17,7 +17,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(new Ui::Main
     titleFont.setPointSizeF(titleFont.pointSizeF() * 2.4);
     titleFont.setBold(true);
     m_ui->titleLabel->setFont(titleFont);
-    m_ui->hintLabel->setEnabled(false);
+    m_ui->centralLayout->setSpacing(12);
 
     m_ui->actionQuit->setShortcut(QKeySequence::Quit);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
