@@ -21,7 +21,7 @@ char toUpper(char c)
 }
 
 // Python's str.split() whitespace, ASCII part.
-bool isSpace(char c)
+constexpr bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
         || (c >= '\x1c' && c <= '\x1f');
@@ -30,6 +30,20 @@ bool isSpace(char c)
 // Trimall: trim both ends, collapse inner runs of whitespace to one space.
 void appendTrimmed(std::string &out, std::string_view value)
 {
+    // Most values have no whitespace at all: find that out without a branch per byte.
+    static constexpr std::array<bool, 256> Space = [] {
+        std::array<bool, 256> table{};
+        for (int c = 0; c < 256; ++c)
+            table[std::size_t(c)] = isSpace(char(c));
+        return table;
+    }();
+    bool anySpace = false;
+    for (const char c : value)
+        anySpace |= Space[static_cast<unsigned char>(c)];
+    if (!anySpace) {
+        out.append(value);
+        return;
+    }
     std::size_t i = 0;
     bool first = true;
     while (true) {
@@ -46,99 +60,6 @@ void appendTrimmed(std::string &out, std::string_view value)
         first = false;
         i = end;
     }
-}
-
-using Pair = std::pair<std::string_view, std::string_view>;
-
-// The query's fields in SigV4's encoding. Text that is already canonical is used in place; the
-// rest is decoded and encoded again into the arena, which is reserved up front (encoding at most
-// triples the size) so that the views into it stay valid.
-class EncodedPairs {
-public:
-    // trusted: the caller checked isInSigV4Form(query), so pieces are used as they are.
-    EncodedPairs(std::string_view query, bool trusted) : m_trusted(trusted)
-    {
-        pairs.reserve(std::size_t(std::count(query.begin(), query.end(), '&')) + 1);
-        std::size_t start = 0;
-        while (start <= query.size()) {
-            std::size_t end = query.find('&', start);
-            if (end == std::string_view::npos)
-                end = query.size();
-            const std::string_view item = query.substr(start, end - start);
-            if (!item.empty()) {
-                const std::size_t eq = item.find('=');
-                const std::string_view name = item.substr(0, eq);
-                const std::string_view value =
-                    eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
-                pairs.emplace_back(reencoded(name, query.size()), reencoded(value, query.size()));
-            }
-            start = end + 1;
-        }
-    }
-
-    std::vector<Pair> pairs;
-
-private:
-    std::string_view reencoded(std::string_view text, std::size_t querySize)
-    {
-        if (m_trusted || isCanonicallyEncoded(text))
-            return text;
-        if (m_arena.capacity() == 0)
-            m_arena.reserve(3 * querySize);
-        const std::size_t start = m_arena.size();
-        appendUriEncoded(m_arena, uriDecode(text), false);
-        return std::string_view(m_arena).substr(start);
-    }
-
-    bool m_trusted;
-    std::string m_arena;
-};
-
-// True when join(EncodedPairs(query)) would give query back: canonical encoding, and every field
-// non-empty with exactly one '='. One pass; most queries from our serializers qualify.
-bool isInSigV4Form(std::string_view query)
-{
-    std::size_t fieldStart = 0;
-    bool sawEquals = false;
-    for (std::size_t i = 0; i <= query.size(); ++i) {
-        const char c = i < query.size() ? query[i] : '&';
-        if (c == '&') {
-            if (!sawEquals)
-                return query.empty();
-            if (!isCanonicallyEncoded(query.substr(fieldStart, i - fieldStart), true))
-                return false;
-            fieldStart = i + 1;
-            sawEquals = false;
-        } else if (c == '=') {
-            if (sawEquals)
-                return false;
-            sawEquals = true;
-        }
-    }
-    return true;
-}
-
-void appendJoined(std::string &out, const std::vector<Pair> &pairs)
-{
-    std::size_t size = pairs.size();
-    for (const Pair &pair : pairs)
-        size += pair.first.size() + pair.second.size() + 1;
-    out.reserve(out.size() + size);
-    const std::size_t start = out.size();
-    for (const Pair &pair : pairs) {
-        if (out.size() != start)
-            out.push_back('&');
-        out.append(pair.first);
-        out.push_back('=');
-        out.append(pair.second);
-    }
-}
-
-std::string join(const std::vector<Pair> &pairs)
-{
-    std::string out;
-    appendJoined(out, pairs);
-    return out;
 }
 
 } // namespace
@@ -171,70 +92,6 @@ std::string uri(std::string_view path, bool normalize, bool doubleEncode)
     std::string out;
     appendUri(out, path, normalize, doubleEncode);
     return out;
-}
-
-void appendQuery(std::string &out, std::string_view query)
-{
-    if (query.empty())
-        return;
-    EncodedPairs encoded(query, isInSigV4Form(query));
-    std::sort(encoded.pairs.begin(), encoded.pairs.end());
-    appendJoined(out, encoded.pairs);
-}
-
-std::string query(std::string_view query)
-{
-    std::string out;
-    appendQuery(out, query);
-    return out;
-}
-
-std::string wireQuery(std::string_view query)
-{
-    bool clean = isCanonicallyEncoded(query, true);
-    for (std::size_t i = 0; clean && i < query.size(); ++i) {
-        const bool fieldStart = i == 0 || query[i - 1] == '&';
-        if (fieldStart && (query[i] == '&' || query[i] == '='))
-            clean = false; // an empty field, or an empty name
-    }
-    if (clean && (query.empty() || query.back() != '&')) {
-        // At most one '=' per field.
-        int equals = 0;
-        for (const char c : query) {
-            equals = c == '&' ? 0 : equals + (c == '=');
-            if (equals > 1)
-                clean = false;
-        }
-        if (clean)
-            return std::string(query);
-    }
-    std::string out;
-    std::size_t start = 0;
-    while (start <= query.size()) {
-        std::size_t end = query.find('&', start);
-        if (end == std::string_view::npos)
-            end = query.size();
-        const std::string_view item = query.substr(start, end - start);
-        if (!item.empty()) {
-            if (!out.empty())
-                out.push_back('&');
-            const std::size_t eq = item.find('=');
-            appendUriEncoded(out, uriDecode(item.substr(0, eq)), false);
-            if (eq != std::string_view::npos) {
-                out.push_back('=');
-                appendUriEncoded(out, uriDecode(item.substr(eq + 1)), false);
-            }
-        }
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string normalizedQuery(std::string_view query)
-{
-    if (isInSigV4Form(query))
-        return std::string(query);
-    return join(EncodedPairs(query, false).pairs);
 }
 
 Headers headers(const std::vector<Header> &headers, std::string_view hostFromUrl)
@@ -308,19 +165,19 @@ Headers headers(const std::vector<Header> &headers, std::string_view hostFromUrl
 }
 
 std::string request(std::string_view method, std::string_view path, bool normalizePath,
-                    bool doubleEncodePath, std::string_view query, const Headers &headers,
+                    bool doubleEncodePath, std::string_view canonicalQuery, const Headers &headers,
                     std::string_view payloadHash)
 {
     std::string out;
-    // Encoding can triple the path; the query is re-reserved by appendQuery when it grows.
-    out.reserve(method.size() + 3 * path.size() + query.size() + headers.block.size()
+    // Encoding can triple the path.
+    out.reserve(method.size() + 3 * path.size() + canonicalQuery.size() + headers.block.size()
                 + headers.signedHeaders.size() + payloadHash.size() + 16);
     for (const char c : method)
         out.push_back(toUpper(c));
     out.push_back('\n');
     appendUri(out, path, normalizePath, doubleEncodePath);
     out.push_back('\n');
-    appendQuery(out, query);
+    out.append(canonicalQuery);
     out.push_back('\n');
     out.append(headers.block);
     out.push_back('\n');

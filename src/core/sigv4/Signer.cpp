@@ -3,6 +3,7 @@
 #include "crypto/Hex.h"
 #include "crypto/Sha256.h"
 #include "sigv4/AmzDate.h"
+#include "sigv4/CanonicalQuery.h"
 #include "sigv4/CanonicalRequest.h"
 #include "sigv4/StringToSign.h"
 #include "sigv4/UriEncoding.h"
@@ -117,9 +118,11 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
 
     const canonical::Headers canonicalHeaders = canonical::headers(headers, request.hostFromUrl());
     std::string hashStorage;
+    const canonical::QueryShape queryShape = canonical::inspectQuery(request.query);
     result.canonicalRequest = canonical::request(
-        request.method, request.path, params.normalizePath, params.doubleEncodePath, request.query,
-        canonicalHeaders, payloadHash(headers, request, params, hashStorage));
+        request.method, request.path, params.normalizePath, params.doubleEncodePath,
+        canonical::query(request.query, queryShape), canonicalHeaders,
+        payloadHash(headers, request, params, hashStorage));
     const std::string scope = credentialScope(date, params.region, params.service);
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
@@ -140,7 +143,7 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
     if (creds.hasSessionToken() && params.omitSessionToken)
         headers.push_back({"X-Amz-Security-Token", creds.sessionToken});
     // Send the query in the encoding that was signed, so no HTTP stack can re-encode it otherwise.
-    result.query = canonical::wireQuery(request.query);
+    result.query = canonical::wireQuery(request.query, queryShape);
     return result;
 }
 
@@ -186,8 +189,9 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
     }
 
     result.canonicalRequest = canonical::request(
-        request.method, request.path, params.normalizePath, params.doubleEncodePath, query,
-        canonicalHeaders, payloadHash(result.headers, request, params, hashStorage));
+        request.method, request.path, params.normalizePath, params.doubleEncodePath,
+        canonical::query(query), canonicalHeaders,
+        payloadHash(result.headers, request, params, hashStorage));
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
 

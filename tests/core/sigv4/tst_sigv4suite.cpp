@@ -2,7 +2,7 @@
 // every stage — canonical request, string to sign, signature, signed request — in both header and
 // query (presigned) mode, so a failure names the case, the mode and the stage.
 #include "RawHttpRequest.h"
-#include "sigv4/CanonicalRequest.h"
+#include "sigv4/CanonicalQuery.h"
 #include "sigv4/Signer.h"
 
 #include <QDir>

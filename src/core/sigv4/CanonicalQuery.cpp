@@ -1,0 +1,150 @@
+#include "sigv4/CanonicalQuery.h"
+
+#include "sigv4/UriEncoding.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace cumulus::sigv4::canonical {
+
+namespace {
+
+using Pair = std::pair<std::string_view, std::string_view>;
+
+struct Field {
+    std::string_view name;
+    std::string_view value;
+    bool hasEquals;
+};
+
+template <typename Visit>
+void forEachField(std::string_view query, Visit visit)
+{
+    std::size_t start = 0;
+    while (start <= query.size()) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string_view::npos)
+            end = query.size();
+        const std::string_view item = query.substr(start, end - start);
+        if (!item.empty()) {
+            const std::size_t eq = item.find('=');
+            if (eq == std::string_view::npos)
+                visit(Field{item, {}, false});
+            else
+                visit(Field{item.substr(0, eq), item.substr(eq + 1), true});
+        }
+        start = end + 1;
+    }
+}
+
+// The fields with names and values in SigV4's encoding. When the shape says they already are,
+// they are views into the query; otherwise they are re-encoded into an arena reserved up front
+// (encoding at most triples the size) so that the views into it stay valid.
+class EncodedFields {
+public:
+    EncodedFields(std::string_view query, const QueryShape &shape)
+    {
+        fields.reserve(std::size_t(std::count(query.begin(), query.end(), '&')) + 1);
+        if (!shape.canonicalPieces)
+            m_arena.reserve(3 * query.size());
+        forEachField(query, [&](const Field &field) {
+            if (shape.canonicalPieces)
+                fields.push_back(field);
+            else
+                fields.push_back({reencode(field.name), reencode(field.value), field.hasEquals});
+        });
+    }
+
+    std::vector<Field> fields;
+
+private:
+    std::string_view reencode(std::string_view text)
+    {
+        const std::size_t start = m_arena.size();
+        appendUriEncoded(m_arena, uriDecode(text), false);
+        return std::string_view(m_arena).substr(start);
+    }
+
+    std::string m_arena;
+};
+
+std::string join(const std::vector<Field> &fields, bool alwaysEquals)
+{
+    std::size_t size = fields.size();
+    for (const Field &field : fields)
+        size += field.name.size() + field.value.size() + 1;
+    std::string out;
+    out.reserve(size);
+    for (const Field &field : fields) {
+        if (!out.empty())
+            out.push_back('&');
+        out.append(field.name);
+        if (alwaysEquals || field.hasEquals) {
+            out.push_back('=');
+            out.append(field.value);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QueryShape inspectQuery(std::string_view query)
+{
+    QueryShape shape;
+    if (query.empty())
+        return shape;
+    shape.canonicalPieces = isCanonicallyEncoded(query, true);
+    shape.emptyField = query.front() == '&' || query.back() == '&'
+        || query.find("&&") != std::string_view::npos;
+    int equals = 0;
+    for (const char c : query) {
+        if (c == '&') {
+            shape.fieldWithoutEquals |= equals == 0;
+            equals = 0;
+        } else if (c == '=' && ++equals > 1) {
+            shape.canonicalPieces = false; // "a=b=c": the value's '=' must be encoded
+        }
+    }
+    shape.fieldWithoutEquals |= equals == 0;
+    return shape;
+}
+
+std::string query(std::string_view query, const QueryShape &shape)
+{
+    if (query.empty())
+        return {};
+    EncodedFields encoded(query, shape);
+    std::sort(encoded.fields.begin(), encoded.fields.end(), [](const Field &a, const Field &b) {
+        return a.name != b.name ? a.name < b.name : a.value < b.value;
+    });
+    return join(encoded.fields, true);
+}
+
+std::string query(std::string_view query)
+{
+    return canonical::query(query, inspectQuery(query));
+}
+
+std::string wireQuery(std::string_view query, const QueryShape &shape)
+{
+    if (shape.canonicalPieces && !shape.emptyField)
+        return std::string(query);
+    return join(EncodedFields(query, shape).fields, false);
+}
+
+std::string wireQuery(std::string_view query)
+{
+    return wireQuery(query, inspectQuery(query));
+}
+
+std::string normalizedQuery(std::string_view query)
+{
+    const QueryShape shape = inspectQuery(query);
+    if (shape.canonicalPieces && !shape.emptyField && !shape.fieldWithoutEquals)
+        return std::string(query);
+    return join(EncodedFields(query, shape).fields, true);
+}
+
+} // namespace cumulus::sigv4::canonical
