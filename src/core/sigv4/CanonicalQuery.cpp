@@ -96,19 +96,34 @@ QueryShape inspectQuery(std::string_view query)
     if (query.empty())
         return shape;
     shape.canonicalPieces = isCanonicallyEncoded(query, true);
-    shape.emptyField = query.front() == '&' || query.back() == '&'
-        || query.find("&&") != std::string_view::npos;
-    int equals = 0;
-    for (const char c : query) {
-        if (c == '&') {
-            shape.fieldWithoutEquals |= equals == 0;
-            equals = 0;
-        } else if (c == '=' && ++equals > 1) {
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string_view::npos)
+            end = query.size();
+        const std::string_view field = query.substr(start, end - start);
+        const std::size_t eq = field.find('=');
+        if (field.empty())
+            shape.emptyField = true;
+        else if (eq == std::string_view::npos)
+            shape.fieldWithoutEquals = true;
+        else if (field.find('=', eq + 1) != std::string_view::npos)
             shape.canonicalPieces = false; // "a=b=c": the value's '=' must be encoded
-        }
+        if (end == query.size())
+            return shape;
+        start = end + 1;
     }
-    shape.fieldWithoutEquals |= equals == 0;
-    return shape;
+}
+
+std::string queryWith(std::string_view query, const std::vector<EncodedField> &extra)
+{
+    EncodedFields encoded(query, inspectQuery(query));
+    for (const EncodedField &field : extra)
+        encoded.fields.push_back({field.name, field.value, true});
+    std::sort(encoded.fields.begin(), encoded.fields.end(), [](const Field &a, const Field &b) {
+        return a.name != b.name ? a.name < b.name : a.value < b.value;
+    });
+    return join(encoded.fields, true);
 }
 
 std::string query(std::string_view query, const QueryShape &shape)

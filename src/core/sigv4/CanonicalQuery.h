@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cumulus::sigv4::canonical {
 
@@ -20,6 +21,16 @@ QueryShape inspectQuery(std::string_view query);
 // fields skipped, then sorted by name and then by value, joined with '&'.
 std::string query(std::string_view query, const QueryShape &shape);
 std::string query(std::string_view query);
+
+// A field whose name and value are already in SigV4's encoding.
+struct EncodedField {
+    std::string_view name;
+    std::string_view value;
+};
+
+// The canonical query of query plus extra fields (presigning's X-Amz-* fields), without
+// re-examining the extra ones.
+std::string queryWith(std::string_view query, const std::vector<EncodedField> &extra);
 
 // The query as it goes on the wire with header signing: names and values in SigV4's encoding, in
 // their order, a field without '=' left without one ("?acl"), empty fields dropped. Unchanged when

@@ -171,34 +171,39 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
     result.signedHeaders = canonicalHeaders.signedHeaders;
     const std::string scope = credentialScope(date, params.region, params.service);
 
-    std::string hashStorage;
+    // The X-Amz-* fields, encoded once, go after the request's own fields in the URL and are
+    // sorted in with them in the canonical query.
+    const std::string credential = uriEncode(creds.accessKeyId + "/" + scope);
+    const std::string expires = std::to_string(params.expiresSeconds);
+    const std::string signedHeaders = uriEncode(result.signedHeaders);
+    const std::string token = creds.hasSessionToken() ? uriEncode(creds.sessionToken) : std::string();
+    std::vector<canonical::EncodedField> authFields = {
+        {"X-Amz-Algorithm", Algorithm},   {"X-Amz-Credential", credential},
+        {"X-Amz-Date", amzDate},          {"X-Amz-Expires", expires},
+        {"X-Amz-SignedHeaders", signedHeaders}};
+    if (!token.empty() && !params.omitSessionToken)
+        authFields.push_back({"X-Amz-Security-Token", token});
+
+    const std::string ownFields = canonical::normalizedQuery(request.query);
     std::string &query = result.query;
-    query = canonical::normalizedQuery(request.query);
-    if (!query.empty())
-        query.push_back('&');
-    query.append("X-Amz-Algorithm=").append(Algorithm);
-    query.append("&X-Amz-Credential=");
-    appendUriEncoded(query, creds.accessKeyId + "/" + scope, false);
-    query.append("&X-Amz-Date=").append(amzDate);
-    query.append("&X-Amz-Expires=").append(std::to_string(params.expiresSeconds));
-    query.append("&X-Amz-SignedHeaders=");
-    appendUriEncoded(query, result.signedHeaders, false);
-    if (creds.hasSessionToken() && !params.omitSessionToken) {
-        query.append("&X-Amz-Security-Token=");
-        appendUriEncoded(query, creds.sessionToken, false);
+    query.reserve(ownFields.size() + 200 + token.size());
+    query = ownFields;
+    for (const canonical::EncodedField &field : authFields) {
+        if (!query.empty())
+            query.push_back('&');
+        query.append(field.name).append("=").append(field.value);
     }
 
+    std::string hashStorage;
     result.canonicalRequest = canonical::request(
         request.method, request.path, params.normalizePath, params.doubleEncodePath,
-        canonical::query(query), canonicalHeaders,
+        canonical::queryWith(ownFields, authFields), canonicalHeaders,
         payloadHash(result.headers, request, params, hashStorage));
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
 
-    if (creds.hasSessionToken() && params.omitSessionToken) {
-        query.append("&X-Amz-Security-Token=");
-        appendUriEncoded(query, creds.sessionToken, false);
-    }
+    if (!token.empty() && params.omitSessionToken)
+        query.append("&X-Amz-Security-Token=").append(token);
     query.append("&X-Amz-Signature=").append(result.signature);
     return result;
 }

@@ -38,17 +38,20 @@ int hexValue(char c)
 void appendUriEncoded(std::string &out, std::string_view text, bool keepSlash)
 {
     static constexpr char digits[] = "0123456789ABCDEF";
-    out.reserve(out.size() + text.size());
+    const std::size_t start = out.size();
+    out.resize(start + 3 * text.size()); // the most it can take
+    char *p = out.data() + start;
     for (const char ch : text) {
         const auto byte = static_cast<unsigned char>(ch);
         if (Unreserved[byte] || (keepSlash && ch == '/')) {
-            out.push_back(ch);
+            *p++ = ch;
         } else {
-            out.push_back('%');
-            out.push_back(digits[byte >> 4]);
-            out.push_back(digits[byte & 0x0f]);
+            *p++ = '%';
+            *p++ = digits[byte >> 4];
+            *p++ = digits[byte & 0x0f];
         }
     }
+    out.resize(std::size_t(p - out.data()));
 }
 
 std::string uriEncode(std::string_view text, bool keepSlash)
