@@ -32,7 +32,11 @@ util::Expected<SignableRequest> SignableRequest::fromUrl(std::string method, std
     std::string_view rest = url.substr(schemeEnd + 3);
     if (const std::size_t hash = rest.find('#'); hash != std::string_view::npos)
         rest = rest.substr(0, hash);
-    const std::size_t authorityEnd = rest.find_first_of("/?");
+    std::size_t authorityEnd = 0;
+    while (authorityEnd < rest.size() && rest[authorityEnd] != '/' && rest[authorityEnd] != '?')
+        ++authorityEnd;
+    if (authorityEnd == rest.size())
+        authorityEnd = std::string_view::npos;
     std::string_view authority = rest.substr(0, authorityEnd);
     if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos)
         authority = authority.substr(at + 1);
@@ -65,6 +69,12 @@ std::string SignableRequest::url() const
 
 std::string SignableRequest::hostFromUrl() const
 {
+    // The usual case — a lowercase host name, no port — needs no work.
+    bool plain = true;
+    for (const char c : authority)
+        plain &= !((c >= 'A' && c <= 'Z') || c == ':' || c == '[');
+    if (plain)
+        return authority;
     std::string_view host = authority;
     std::string_view port;
     if (!host.empty() && host.front() == '[') {
