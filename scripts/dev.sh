@@ -19,7 +19,6 @@ APT_PACKAGES=(
   libbenchmark-dev python3 python3-botocore
 )
 if [ "$mode" = test ]; then
-  APT_PACKAGES+=(xvfb xauth)
   command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 fi
 

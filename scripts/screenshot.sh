@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes docs/screenshot-main-window.png: the real app in a real X server (Xvfb), as a person sees it.
-# Needs: xvfb, imagemagick (import). Usage: scripts/screenshot.sh [build-dir]
+# Needs: apt-get install xvfb imagemagick. Usage: scripts/screenshot.sh [build-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}

@@ -28,11 +28,11 @@ void DynamoDbGetItem(benchmark::State &state)
     const sigv4::Signer signer;
     const sigv4::SigningParams p = params("dynamodb");
     for (auto _ : state) {
-        auto request = sigv4::SignableRequest::fromUrl(
-            "POST", bench::DynamoUrl,
-            {{"Content-Type", "application/x-amz-json-1.0"},
-             {"X-Amz-Target", "DynamoDB_20120810.GetItem"}},
-            bench::DynamoBody);
+        auto request =
+            sigv4::SignableRequest::fromUrl("POST", bench::DynamoUrl,
+                                            {{"Content-Type", "application/x-amz-json-1.0"},
+                                             {"X-Amz-Target", "DynamoDB_20120810.GetItem"}},
+                                            bench::DynamoBody);
         auto result = signer.sign(*request, p);
         benchmark::DoNotOptimize(result);
     }

@@ -23,7 +23,10 @@ std::vector<std::string> ParsedArguments::all(const std::string &name) const
     return it == values.end() ? std::vector<std::string>{} : it->second;
 }
 
-ArgumentParser::ArgumentParser(std::string command) : m_command(std::move(command)) {}
+ArgumentParser::ArgumentParser(std::string command)
+    : m_command(std::move(command))
+{
+}
 
 void ArgumentParser::addOption(std::vector<std::string> names, std::string valueName,
                                std::string help)
@@ -45,7 +48,8 @@ const ArgumentParser::Spec *ArgumentParser::find(const std::string &name) const
     return nullptr;
 }
 
-util::Expected<ParsedArguments> ArgumentParser::parse(const std::vector<std::string> &arguments) const
+util::Expected<ParsedArguments>
+ArgumentParser::parse(const std::vector<std::string> &arguments) const
 {
     ParsedArguments parsed;
     for (std::size_t i = 0; i < arguments.size(); ++i) {

@@ -6,7 +6,7 @@ namespace cumulus::cli {
 enum ExitCode : int {
     Success = 0,
     ServiceError = 254, // the service answered with an error
-    UsageError = 252,   // bad or missing arguments
+    UsageError = 252, // bad or missing arguments
     GeneralError = 255,
 };
 

@@ -25,7 +25,8 @@ ArgumentParser makeParser()
     parser.addFlag({"--help", "-h"}, "show this help and exit");
     parser.addOption({"--method"}, "M", "HTTP method (default GET)");
     parser.addOption({"--url"}, "URL", "the request URL, percent-encoded as it will be sent");
-    parser.addOption({"--header", "-H"}, "'Name: value'", "a request header (repeatable, order kept)");
+    parser.addOption({"--header", "-H"}, "'Name: value'",
+                     "a request header (repeatable, order kept)");
     parser.addOption({"--body"}, "TEXT", "the body, as UTF-8 text");
     parser.addOption({"--body-file"}, "F", "the body, from a file ('-' for standard input)");
     parser.addOption({"--region"}, "R", "signing region, e.g. us-east-1");
@@ -108,9 +109,9 @@ util::Expected<SignInput> readArguments(const ParsedArguments &args, const util:
         body = std::move(*content);
     }
 
-    auto request = sigv4::SignableRequest::fromUrl(args.last("--method").value_or("GET"),
-                                                   input.originalUrl, std::move(headers),
-                                                   std::move(body));
+    auto request =
+        sigv4::SignableRequest::fromUrl(args.last("--method").value_or("GET"), input.originalUrl,
+                                        std::move(headers), std::move(body));
     if (!request)
         return util::Error{"--url: " + request.error().message};
     input.request = std::move(*request);
@@ -168,7 +169,8 @@ void printResult(const SignInput &input, const sigv4::SigningResult &result, std
     std::optional<std::string> authorization;
     for (const sigv4::Header &header : result.headers) {
         if (!authorization && header.name.size() == 13
-            && QByteArray::fromStdString(header.name).compare("authorization", Qt::CaseInsensitive) == 0)
+            && QByteArray::fromStdString(header.name).compare("authorization", Qt::CaseInsensitive)
+                == 0)
             authorization = header.value;
     }
 

@@ -19,20 +19,25 @@ namespace cumulus::test {
 namespace {
 
 const std::vector<std::string> PathPieces = {
-    "photos", "2024", "a b", "file.txt", "über", "ሴ", "日本語", "emoji-😀", "a+b", "x=y", "semi;colon",
-    "at@sign", "colon:here", "per%cent", "quote'd", "paren(1)", "star*", "bang!", "dollar$", "amp&",
-    "comma,", "tilde~", "under_score", "dash-", "dot.", "KeyWithCAPS", "%2F-literal", "brackets[]",
-    "braces{}", "pipe|", "caret^", "back`tick", "lt<gt>", "hash#", "question?", "double\"quote"};
+    "photos",     "2024",        "a b",         "file.txt",   "über",        "ሴ",
+    "日本語",     "emoji-😀",     "a+b",         "x=y",        "semi;colon",  "at@sign",
+    "colon:here", "per%cent",    "quote'd",     "paren(1)",   "star*",       "bang!",
+    "dollar$",    "amp&",        "comma,",      "tilde~",     "under_score", "dash-",
+    "dot.",       "KeyWithCAPS", "%2F-literal", "brackets[]", "braces{}",    "pipe|",
+    "caret^",     "back`tick",   "lt<gt>",      "hash#",      "question?",   "double\"quote"};
 
-const std::vector<std::string> QueryWords = {
-    "", "value", "a b", "a+b", "x=y", "ü", "日本", "😀", "slash/ed", "~tilde", "per%cent", "q?", "&amp",
-    "comma,list", "semi;", "colon:", "at@", "star*", "paren()", "Capital", "lower", "0", "-1", "3.14"};
+const std::vector<std::string> QueryWords = {"",         "value", "a b",   "a+b",        "x=y",
+                                             "ü",        "日本",  "😀",     "slash/ed",   "~tilde",
+                                             "per%cent", "q?",    "&amp",  "comma,list", "semi;",
+                                             "colon:",   "at@",   "star*", "paren()",    "Capital",
+                                             "lower",    "0",     "-1",    "3.14"};
 
-const std::vector<std::string> Regions = {"us-east-1", "eu-west-3", "ap-southeast-2", "cn-north-1",
-                                          "us-gov-west-1", "sa-east-1"};
-const std::vector<std::string> Services = {"dynamodb", "execute-api", "sqs", "lambda", "iam",
-                                           "sts", "kinesis", "monitoring"};
-const std::vector<std::string> Methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "patch", "get"};
+const std::vector<std::string> Regions = {"us-east-1",  "eu-west-3",     "ap-southeast-2",
+                                          "cn-north-1", "us-gov-west-1", "sa-east-1"};
+const std::vector<std::string> Services = {"dynamodb", "execute-api", "sqs",     "lambda",
+                                           "iam",      "sts",         "kinesis", "monitoring"};
+const std::vector<std::string> Methods = {"GET",   "POST", "PUT",   "DELETE",
+                                          "PATCH", "HEAD", "patch", "get"};
 
 const std::string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const std::string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -41,7 +46,8 @@ const std::string Base64 = Alnum + "+/";
 } // namespace
 
 SignCaseGenerator::SignCaseGenerator(std::uint64_t seed, const QTemporaryDir &bodies)
-    : m_rng(seed), m_bodies(bodies)
+    : m_rng(seed)
+    , m_bodies(bodies)
 {
 }
 
@@ -79,7 +85,8 @@ std::string SignCaseGenerator::path(bool s3)
             out += oneOf(std::vector<std::string>{".", "..", ""}); // dot segments, "//"
         } else if (kind == 1 && !s3) {
             // Raw sub-delimiters, as a person may type them in a URL.
-            out += oneOf(std::vector<std::string>{"a!b", "$x", "it's", "(c)", "*", "a,b", ";p", "=", ":", "@me", "a+b"});
+            out += oneOf(std::vector<std::string>{"a!b", "$x", "it's", "(c)", "*", "a,b", ";p", "=",
+                                                  ":", "@me", "a+b"});
         } else {
             out += encoded(oneOf(PathPieces), false);
         }
@@ -95,8 +102,8 @@ std::string SignCaseGenerator::query(bool allowRepeats)
     std::vector<std::string> names;
     const int count = below(6);
     for (int i = 0; i < count; ++i) {
-        std::string name = (allowRepeats && !names.empty() && chance(0.3)) ? oneOf(names)
-                                                                           : oneOf(QueryWords);
+        std::string name =
+            (allowRepeats && !names.empty() && chance(0.3)) ? oneOf(names) : oneOf(QueryWords);
         if (name.empty() || std::find(names.begin(), names.end(), name) != names.end()) {
             if (!allowRepeats || name.empty())
                 name = "p" + std::to_string(i) + token(2, Alnum);
@@ -118,7 +125,9 @@ std::string SignCaseGenerator::query(bool allowRepeats)
 
 std::string SignCaseGenerator::headerValue()
 {
-    const std::vector<std::string> words = {"alpha", "Beta", "x=1", "a;b", "\"quoted\"", "/path", "*", "gzip", "1.5", "UPPER", "semi;colon", "comma,sep"};
+    const std::vector<std::string> words = {"alpha",      "Beta",  "x=1",        "a;b",
+                                            "\"quoted\"", "/path", "*",          "gzip",
+                                            "1.5",        "UPPER", "semi;colon", "comma,sep"};
     std::string out;
     const int count = 1 + below(4);
     for (int i = 0; i < count; ++i) {
@@ -139,9 +148,14 @@ std::vector<std::string> SignCaseGenerator::next()
 
     std::string host;
     if (s3) {
-        host = oneOf(std::vector<std::string>{"my-bucket.s3.amazonaws.com", "Photos-2024.s3.eu-west-3.amazonaws.com", "s3.us-east-1.amazonaws.com", "127.0.0.1:4568", "localhost:9000"});
+        host = oneOf(std::vector<std::string>{
+            "my-bucket.s3.amazonaws.com", "Photos-2024.s3.eu-west-3.amazonaws.com",
+            "s3.us-east-1.amazonaws.com", "127.0.0.1:4568", "localhost:9000"});
     } else {
-        host = oneOf(std::vector<std::string>{"dynamodb.us-east-1.amazonaws.com", "Lambda.EU-WEST-3.amazonaws.com", "abc123.execute-api.us-east-1.amazonaws.com", "127.0.0.1:4566", "[::1]:8080", "[::1]", "example.com:443", "example.com:80", "localhost"});
+        host = oneOf(std::vector<std::string>{
+            "dynamodb.us-east-1.amazonaws.com", "Lambda.EU-WEST-3.amazonaws.com",
+            "abc123.execute-api.us-east-1.amazonaws.com", "127.0.0.1:4566", "[::1]:8080", "[::1]",
+            "example.com:443", "example.com:80", "localhost"});
     }
     std::string url = std::string(https ? "https" : "http") + "://" + host + path(s3);
     const std::string q = query(!presign);
@@ -153,11 +167,32 @@ std::vector<std::string> SignCaseGenerator::next()
     bool hasContentMd5 = false;
     const int headerCount = below(6);
     for (int i = 0; i < headerCount; ++i) {
-        std::vector<std::string> names = {"Content-Type", "X-Amz-Target", "x-amz-meta-Color", "My-Header", "my-header", "Accept", "Content-MD5", "User-Agent", "X-Amzn-Trace-Id", "Expect", "Cache-Control", "If-None-Match", "Range", "X-Amz-Date", "Authorization", "X-Amz-Security-Token", "X-Amz-Content-SHA256", "Host", "Content-Length", "Connection"};
+        std::vector<std::string> names = {"Content-Type",
+                                          "X-Amz-Target",
+                                          "x-amz-meta-Color",
+                                          "My-Header",
+                                          "my-header",
+                                          "Accept",
+                                          "Content-MD5",
+                                          "User-Agent",
+                                          "X-Amzn-Trace-Id",
+                                          "Expect",
+                                          "Cache-Control",
+                                          "If-None-Match",
+                                          "Range",
+                                          "X-Amz-Date",
+                                          "Authorization",
+                                          "X-Amz-Security-Token",
+                                          "X-Amz-Content-SHA256",
+                                          "Host",
+                                          "Content-Length",
+                                          "Connection"};
         const std::string name = oneOf(names);
         std::string value = headerValue();
         if (name == "Content-Type")
-            value = oneOf(std::vector<std::string>{"application/x-amz-json-1.0", "application/json", "text/plain; charset=UTF-8", "application/octet-stream"});
+            value = oneOf(std::vector<std::string>{"application/x-amz-json-1.0", "application/json",
+                                                   "text/plain; charset=UTF-8",
+                                                   "application/octet-stream"});
         if (name == "Content-MD5") {
             value = token(22, Base64) + "==";
             hasContentMd5 = true;
@@ -167,13 +202,15 @@ std::vector<std::string> SignCaseGenerator::next()
         if (name == "Host")
             value = oneOf(std::vector<std::string>{"example.amazonaws.com", "Custom.Host:8443"});
         args.push_back("-H");
-        args.push_back(name + ":" + std::string(below(3), ' ') + value + std::string(below(2), ' '));
+        args.push_back(name + ":" + std::string(below(3), ' ') + value
+                       + std::string(below(2), ' '));
     }
 
     if (!presign) {
         const int body = below(6);
         if (body == 1) {
-            args.insert(args.end(), {"--body", R"({"TableName":"Music","Key":{"Artist":{"S":"No One"}}})"});
+            args.insert(args.end(),
+                        {"--body", R"({"TableName":"Music","Key":{"Artist":{"S":"No One"}}})"});
         } else if (body == 2) {
             args.insert(args.end(), {"--body", "Action=ListUsers&Version=2010-05-08&Marker=a%20b"});
         } else if (body == 3) {
@@ -192,13 +229,16 @@ std::vector<std::string> SignCaseGenerator::next()
         }
     }
 
-    args.insert(args.end(), {"--region", s3 && chance(0.5) ? "us-east-1" : oneOf(Regions), "--service",
-                             s3 ? "s3" : oneOf(Services), "--access-key", "AKID" + token(16, Upper + "234567"),
-                             "--secret-key", token(40, Base64)});
+    args.insert(args.end(),
+                {"--region", s3 && chance(0.5) ? "us-east-1" : oneOf(Regions), "--service",
+                 s3 ? "s3" : oneOf(Services), "--access-key", "AKID" + token(16, Upper + "234567"),
+                 "--secret-key", token(40, Base64)});
     if (withToken)
-        args.insert(args.end(), {"--session-token", "IQoJ" + token(60 + below(250), Base64) + "=="});
+        args.insert(args.end(),
+                    {"--session-token", "IQoJ" + token(60 + below(250), Base64) + "=="});
 
-    const auto seconds = std::chrono::sys_seconds(std::chrono::seconds(946684800 + std::int64_t(m_rng() % 1100000000)));
+    const auto seconds = std::chrono::sys_seconds(
+        std::chrono::seconds(946684800 + std::int64_t(m_rng() % 1100000000)));
     args.insert(args.end(), {"--timestamp", sigv4::formatAmzDate(seconds)});
     if (presign)
         args.insert(args.end(), {"--presign", std::to_string(1 + below(604800))});

@@ -24,8 +24,10 @@ public:
 private:
     int below(int n);
     bool chance(double p);
-    template <typename T>
-    const T &oneOf(const std::vector<T> &items) { return items[std::size_t(below(int(items.size())))]; }
+    template <typename T> const T &oneOf(const std::vector<T> &items)
+    {
+        return items[std::size_t(below(int(items.size())))];
+    }
 
     std::string rawText(int maxLength, bool allowSlash);
     std::string encoded(const std::string &raw, bool keepSlash);

@@ -1,6 +1,6 @@
-// Differential test: `cumulus-cli sign` against botocore's own signer (tests/peers/botocore_sign.py)
-// on thousands of generated requests. Both print the same text (JSON or plain); they must agree on
-// every byte.
+// Differential test: `cumulus-cli sign` against botocore's own signer
+// (tests/peers/botocore_sign.py) on thousands of generated requests. Both print the same text (JSON
+// or plain); they must agree on every byte.
 #include "MockClock.h"
 #include "SignCaseGenerator.h"
 #include "SignCommand.h"
@@ -24,7 +24,8 @@ constexpr std::uint64_t Seed = 20261124;
 // The first Python that can import botocore: the one on PATH, then Debian's.
 QString findPythonWithBotocore()
 {
-    for (const QString &candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
+    for (const QString &candidate :
+         {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
         QProcess probe;
         probe.start(candidate, {QStringLiteral("-c"), QStringLiteral("import botocore")});
         if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit
@@ -76,8 +77,9 @@ private slots:
 
         QProcess botocore;
         botocore.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        botocore.start(python, {QStringLiteral(CUMULUS_SOURCE_DIR "/tests/peers/botocore_sign_batch.py"),
-                                casesFile, outFile});
+        botocore.start(python,
+                       {QStringLiteral(CUMULUS_SOURCE_DIR "/tests/peers/botocore_sign_batch.py"),
+                        casesFile, outFile});
         QVERIFY2(botocore.waitForFinished(600000), "botocore did not finish");
         QCOMPARE(botocore.exitCode(), 0);
         QFile out(outFile);
@@ -96,10 +98,11 @@ private slots:
             const std::string theirs = expected[i].toString().toStdString();
             if (code != 0 || mine.str() != theirs) {
                 if (++mismatches <= 3) {
-                    qWarning().noquote() << "case" << i << "differs:" << describe(args)
-                                         << "\n--- cumulus (exit" << code << ")\n"
-                                         << QString::fromStdString(mine.str() + errors.str())
-                                         << "\n--- botocore\n" << QString::fromStdString(theirs);
+                    qWarning().noquote()
+                        << "case" << i << "differs:" << describe(args) << "\n--- cumulus (exit"
+                        << code << ")\n"
+                        << QString::fromStdString(mine.str() + errors.str()) << "\n--- botocore\n"
+                        << QString::fromStdString(theirs);
                 }
             }
             const auto has = [&](const char *flag) {
@@ -110,7 +113,8 @@ private slots:
             withToken += has("--session-token");
             withBody += has("--body") || has("--body-file");
         }
-        qInfo("%d requests signed by both (%d presigned, %d S3, %d with a session token, %d with a body)",
+        qInfo("%d requests signed by both (%d presigned, %d S3, %d with a session token, %d with a "
+              "body)",
               CaseCount, presigned, s3, withToken, withBody);
         QCOMPARE(mismatches, 0);
         // The generator must keep covering each kind.

@@ -33,9 +33,10 @@ Run sign(std::vector<std::string> args, const util::Clock &clock, const std::str
 
 std::vector<std::string> base()
 {
-    return {"--method", "GET", "--url", "https://example.amazonaws.com/", "--region", "us-east-1",
-            "--service", "service", "--access-key", "AKIDEXAMPLE", "--secret-key", Secret,
-            "--session-token", Token, "--timestamp", "20150830T123600Z"};
+    return {"--method",        "GET",         "--url",        "https://example.amazonaws.com/",
+            "--region",        "us-east-1",   "--service",    "service",
+            "--access-key",    "AKIDEXAMPLE", "--secret-key", Secret,
+            "--session-token", Token,         "--timestamp",  "20150830T123600Z"};
 }
 
 std::vector<std::string> without(std::vector<std::string> args, const std::string &option)
@@ -49,7 +50,8 @@ std::vector<std::string> without(std::vector<std::string> args, const std::strin
     return args;
 }
 
-std::vector<std::string> with(std::vector<std::string> args, std::initializer_list<std::string> more)
+std::vector<std::string> with(std::vector<std::string> args,
+                              std::initializer_list<std::string> more)
 {
     args.insert(args.end(), more);
     return args;
@@ -68,10 +70,11 @@ private slots:
         const Run run = sign(with(without(base(), "--session-token"), {"--json"}), clock);
         QCOMPARE(run.code, 0);
         QVERIFY(run.err.empty());
-        QVERIFY2(run.out.find("\"signature\": "
-                              "\"5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31\"")
-                     != std::string::npos,
-                 run.out.c_str());
+        QVERIFY2(
+            run.out.find("\"signature\": "
+                         "\"5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31\"")
+                != std::string::npos,
+            run.out.c_str());
         QVERIFY(run.out.find(Secret) == std::string::npos);
     }
 
@@ -79,7 +82,8 @@ private slots:
     {
         // aws-c-auth v4/get-vanilla, query variant.
         const test::MockClock clock;
-        const Run run = sign(with(without(base(), "--session-token"), {"--presign", "3600"}), clock);
+        const Run run =
+            sign(with(without(base(), "--session-token"), {"--presign", "3600"}), clock);
         QCOMPARE(run.code, 0);
         QVERIFY2(run.out.find("X-Amz-Signature="
                               "e93c787ed7f371d5c6b165c1b38ede9550f4dce4144713e844b25b7192d3865d")
@@ -104,8 +108,9 @@ private slots:
         const Run inline_ = sign(with(base(), {"--body", "Param1=value1"}), clock);
         QCOMPARE(fromStdin.code, 0);
         QCOMPARE(fromStdin.out, inline_.out);
-        QVERIFY(fromStdin.out.find("9095672bbd1f56dfc5b65f3e153adc8731a4a654192329106275f4c7b24d0b6e")
-                != std::string::npos);
+        QVERIFY(
+            fromStdin.out.find("9095672bbd1f56dfc5b65f3e153adc8731a4a654192329106275f4c7b24d0b6e")
+            != std::string::npos);
     }
 
     void helpExitsCleanly()
@@ -127,29 +132,38 @@ private slots:
             return out;
         };
         QTest::newRow("missing --region") << list(without(base(), "--region")) << "--region";
-        QTest::newRow("missing --secret-key") << list(without(base(), "--secret-key")) << "--secret-key";
+        QTest::newRow("missing --secret-key")
+            << list(without(base(), "--secret-key")) << "--secret-key";
         QTest::newRow("missing --url") << list(without(base(), "--url")) << "--url";
         QTest::newRow("misspelt option carrying the secret")
             << list(with(base(), {"--secret-keyy=" + Secret})) << "--secret-keyy";
-        QTest::newRow("secret given as a stray argument") << list(with(base(), {Secret})) << "argument #";
-        QTest::newRow("token given as a stray argument") << list(with(base(), {Token})) << "argument #";
+        QTest::newRow("secret given as a stray argument")
+            << list(with(base(), {Secret})) << "argument #";
+        QTest::newRow("token given as a stray argument")
+            << list(with(base(), {Token})) << "argument #";
         QTest::newRow("header without a colon, holding the token")
             << list(with(base(), {"-H", "X-Amz-Security-Token " + Token})) << "-H #1";
         QTest::newRow("secret key value missing")
             << list(with(without(base(), "--secret-key"), {"--secret-key"})) << "--secret-key";
-        QTest::newRow("bad timestamp") << list(with(without(base(), "--timestamp"), {"--timestamp", "2015-08-30"}))
-                                       << "--timestamp";
-        QTest::newRow("impossible date") << list(with(without(base(), "--timestamp"), {"--timestamp", "20150231T000000Z"}))
-                                         << "--timestamp";
-        QTest::newRow("presign over 7 days") << list(with(base(), {"--presign", "604801"})) << "--presign";
+        QTest::newRow("bad timestamp")
+            << list(with(without(base(), "--timestamp"), {"--timestamp", "2015-08-30"}))
+            << "--timestamp";
+        QTest::newRow("impossible date")
+            << list(with(without(base(), "--timestamp"), {"--timestamp", "20150231T000000Z"}))
+            << "--timestamp";
+        QTest::newRow("presign over 7 days")
+            << list(with(base(), {"--presign", "604801"})) << "--presign";
         QTest::newRow("presign zero") << list(with(base(), {"--presign", "0"})) << "--presign";
-        QTest::newRow("presign not a number") << list(with(base(), {"--presign", "1h"})) << "--presign";
-        QTest::newRow("body and body file") << list(with(base(), {"--body", "x", "--body-file", "-"})) << "--body";
+        QTest::newRow("presign not a number")
+            << list(with(base(), {"--presign", "1h"})) << "--presign";
+        QTest::newRow("body and body file")
+            << list(with(base(), {"--body", "x", "--body-file", "-"})) << "--body";
         QTest::newRow("unreadable body file")
             << list(with(base(), {"--body-file", "/nonexistent/cumulus/body"})) << "--body-file";
         QTest::newRow("unsupported scheme")
             << list(with(without(base(), "--url"), {"--url", "ftp://example.com/"})) << "--url";
-        QTest::newRow("no host") << list(with(without(base(), "--url"), {"--url", "https:///path"})) << "--url";
+        QTest::newRow("no host") << list(with(without(base(), "--url"), {"--url", "https:///path"}))
+                                 << "--url";
         QTest::newRow("flag with a value") << list(with(base(), {"--json=" + Secret})) << "--json";
         QTest::newRow("empty secret key")
             << list(with(without(base(), "--secret-key"), {"--secret-key", ""})) << "secret";

@@ -8,7 +8,10 @@ namespace cumulus::test {
 
 class FakeEnvironment final : public util::Environment {
 public:
-    explicit FakeEnvironment(QString home = QStringLiteral("/home/tester")) : m_home(std::move(home)) {}
+    explicit FakeEnvironment(QString home = QStringLiteral("/home/tester"))
+        : m_home(std::move(home))
+    {
+    }
 
     std::optional<QString> value(const QString &name) const override
     {

@@ -41,8 +41,9 @@ RawHttpRequest RawHttpRequest::parse(const QByteArray &text)
     const std::size_t firstSpace = line.find(' ');
     const std::size_t version = line.rfind(" HTTP/");
     request.method = line.substr(0, firstSpace);
-    const std::string target = line.substr(
-        firstSpace + 1, version == std::string::npos ? std::string::npos : version - firstSpace - 1);
+    const std::string target =
+        line.substr(firstSpace + 1,
+                    version == std::string::npos ? std::string::npos : version - firstSpace - 1);
     const std::size_t question = target.find('?');
     request.path = target.substr(0, question);
     if (question != std::string::npos)

@@ -10,8 +10,7 @@ namespace cumulus::crypto {
 // Lowercase hexadecimal, two characters per byte.
 void appendHex(std::string &out, const unsigned char *data, std::size_t size);
 
-template <std::size_t N>
-std::string toHex(const std::array<unsigned char, N> &bytes)
+template <std::size_t N> std::string toHex(const std::array<unsigned char, N> &bytes)
 {
     std::string out;
     appendHex(out, bytes.data(), N);

@@ -1,6 +1,5 @@
 #include "sigv4/AmzDate.h"
 
-
 namespace cumulus::sigv4 {
 
 std::string formatAmzDate(std::chrono::sys_seconds time)

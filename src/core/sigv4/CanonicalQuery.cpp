@@ -18,8 +18,7 @@ struct Field {
     bool hasEquals;
 };
 
-template <typename Visit>
-void forEachField(std::string_view query, Visit visit)
+template <typename Visit> void forEachField(std::string_view query, Visit visit)
 {
     std::size_t start = 0;
     while (start <= query.size()) {

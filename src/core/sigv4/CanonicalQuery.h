@@ -9,8 +9,8 @@ namespace cumulus::sigv4::canonical {
 // What one scan of a query string tells; lets the common case (a query our serializers wrote)
 // skip every re-encoding.
 struct QueryShape {
-    bool canonicalPieces = true;     // names and values already in SigV4's encoding, <= 1 '=' a field
-    bool emptyField = false;         // "a=1&&b=2", or a '&' at either end
+    bool canonicalPieces = true; // names and values already in SigV4's encoding, <= 1 '=' a field
+    bool emptyField = false; // "a=1&&b=2", or a '&' at either end
     bool fieldWithoutEquals = false; // "?acl"
 };
 

@@ -66,9 +66,17 @@ void appendTrimmed(std::string &out, std::string_view value)
 
 bool isUnsignedHeader(std::string_view name)
 {
-    static constexpr std::array<std::string_view, 11> names = {
-        "connection", "expect",   "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
-        "trailer",    "transfer-encoding", "upgrade", "user-agent",   "x-amzn-trace-id"};
+    static constexpr std::array<std::string_view, 11> names = {"connection",
+                                                               "expect",
+                                                               "keep-alive",
+                                                               "proxy-authenticate",
+                                                               "proxy-authorization",
+                                                               "te",
+                                                               "trailer",
+                                                               "transfer-encoding",
+                                                               "upgrade",
+                                                               "user-agent",
+                                                               "x-amzn-trace-id"};
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 

@@ -21,7 +21,7 @@ std::string uri(std::string_view path, bool normalize, bool doubleEncode);
 void appendUri(std::string &out, std::string_view path, bool normalize, bool doubleEncode);
 
 struct Headers {
-    std::string block;         // "name:value\n" for each signed header, sorted by name
+    std::string block; // "name:value\n" for each signed header, sorted by name
     std::string signedHeaders; // "host;x-amz-date"
 };
 

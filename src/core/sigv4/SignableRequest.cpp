@@ -19,8 +19,8 @@ std::string lowercase(std::string_view text)
 } // namespace
 
 util::Expected<SignableRequest> SignableRequest::fromUrl(std::string method, std::string_view url,
-                                                          std::vector<Header> headers,
-                                                          std::string body)
+                                                         std::vector<Header> headers,
+                                                         std::string body)
 {
     const std::size_t schemeEnd = url.find("://");
     if (schemeEnd == std::string_view::npos)
@@ -92,8 +92,8 @@ std::string SignableRequest::hostFromUrl() const
     // Python's urlsplit reads the port as a number: "0443" is 443.
     while (port.size() > 1 && port.front() == '0')
         port.remove_prefix(1);
-    const bool defaultPort = port.empty() || (scheme == "https" && port == "443")
-        || (scheme == "http" && port == "80");
+    const bool defaultPort =
+        port.empty() || (scheme == "https" && port == "443") || (scheme == "http" && port == "80");
     if (!defaultPort) {
         out += ':';
         out += port;

@@ -19,10 +19,10 @@ struct Header {
 // in their wire form (already percent-encoded by the protocol serializer), bytes in UTF-8.
 struct SignableRequest {
     std::string method;
-    std::string scheme;    // "https" or "http"
+    std::string scheme; // "https" or "http"
     std::string authority; // host[:port] as written in the URL, without user info
-    std::string path;      // e.g. "/my-bucket/photos/2024%20summer.jpg"; may be empty
-    std::string query;     // without the '?'; may be empty
+    std::string path; // e.g. "/my-bucket/photos/2024%20summer.jpg"; may be empty
+    std::string query; // without the '?'; may be empty
     std::vector<Header> headers; // in order; a name may repeat
     std::string body;
 

@@ -111,18 +111,18 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
     }
     if (params.contentSha256Header || params.unsignedPayload) {
         removeAll(headers, "x-amz-content-sha256");
-        headers.push_back({"X-Amz-Content-SHA256", params.unsignedPayload
-                                                       ? std::string(UnsignedPayload)
-                                                       : bodyHash(request.body)});
+        headers.push_back(
+            {"X-Amz-Content-SHA256",
+             params.unsignedPayload ? std::string(UnsignedPayload) : bodyHash(request.body)});
     }
 
     const canonical::Headers canonicalHeaders = canonical::headers(headers, request.hostFromUrl());
     std::string hashStorage;
     const canonical::QueryShape queryShape = canonical::inspectQuery(request.query);
-    result.canonicalRequest = canonical::request(
-        request.method, request.path, params.normalizePath, params.doubleEncodePath,
-        canonical::query(request.query, queryShape), canonicalHeaders,
-        payloadHash(headers, request, params, hashStorage));
+    result.canonicalRequest =
+        canonical::request(request.method, request.path, params.normalizePath,
+                           params.doubleEncodePath, canonical::query(request.query, queryShape),
+                           canonicalHeaders, payloadHash(headers, request, params, hashStorage));
     const std::string scope = credentialScope(date, params.region, params.service);
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
@@ -176,11 +176,13 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
     const std::string credential = uriEncode(creds.accessKeyId + "/" + scope);
     const std::string expires = std::to_string(params.expiresSeconds);
     const std::string signedHeaders = uriEncode(result.signedHeaders);
-    const std::string token = creds.hasSessionToken() ? uriEncode(creds.sessionToken) : std::string();
-    std::vector<canonical::EncodedField> authFields = {
-        {"X-Amz-Algorithm", Algorithm},   {"X-Amz-Credential", credential},
-        {"X-Amz-Date", amzDate},          {"X-Amz-Expires", expires},
-        {"X-Amz-SignedHeaders", signedHeaders}};
+    const std::string token =
+        creds.hasSessionToken() ? uriEncode(creds.sessionToken) : std::string();
+    std::vector<canonical::EncodedField> authFields = {{"X-Amz-Algorithm", Algorithm},
+                                                       {"X-Amz-Credential", credential},
+                                                       {"X-Amz-Date", amzDate},
+                                                       {"X-Amz-Expires", expires},
+                                                       {"X-Amz-SignedHeaders", signedHeaders}};
     if (!token.empty() && !params.omitSessionToken)
         authFields.push_back({"X-Amz-Security-Token", token});
 

@@ -44,15 +44,14 @@ crypto::Sha256Digest SigningKeyCache::sign(std::string_view secret, std::string_
     OPENSSL_cleanse(derived.data(), derived.size());
 
     const crypto::Sha256Digest mac = hmac.mac(message);
-    Entry fresh{std::string(secret), std::string(date), std::string(region), std::string(service),
-                std::move(hmac), m_tick};
+    Entry fresh{std::string(secret),  std::string(date), std::string(region),
+                std::string(service), std::move(hmac),   m_tick};
     if (m_entries.size() < m_capacity) {
         m_entries.push_back(std::move(fresh));
     } else {
-        auto oldest = std::min_element(m_entries.begin(), m_entries.end(),
-                                       [](const Entry &a, const Entry &b) {
-                                           return a.lastUse < b.lastUse;
-                                       });
+        auto oldest =
+            std::min_element(m_entries.begin(), m_entries.end(),
+                             [](const Entry &a, const Entry &b) { return a.lastUse < b.lastUse; });
         wipe(*oldest);
         *oldest = std::move(fresh);
     }

@@ -12,7 +12,7 @@ namespace cumulus::sigv4 {
 // a clock, so a signature can always be reproduced.
 struct SigningParams {
     credentials::Credentials credentials;
-    std::string region;  // signing region, e.g. "us-east-1"
+    std::string region; // signing region, e.g. "us-east-1"
     std::string service; // signing name, e.g. "dynamodb", "s3"
     std::chrono::sys_seconds time{};
 

@@ -15,9 +15,9 @@ struct SigningResult {
     std::string stringToSign;
     std::string signature;
     std::string signedHeaders;
-    std::string authorization;   // header signing; empty when presigning
+    std::string authorization; // header signing; empty when presigning
     std::vector<Header> headers; // all headers after signing, in the order to send them
-    std::string query;           // the query after signing (presigning adds the X-Amz-* fields)
+    std::string query; // the query after signing (presigning adds the X-Amz-* fields)
 
     // Puts the signature on the request (headers and query replaced; nothing else changes).
     void applyTo(SignableRequest &request) const

@@ -10,8 +10,7 @@ std::string credentialScope(std::string_view date, std::string_view region,
 {
     std::string out;
     out.reserve(date.size() + region.size() + service.size() + 16);
-    out.append(date).append("/").append(region).append("/").append(service).append(
-        "/aws4_request");
+    out.append(date).append("/").append(region).append("/").append(service).append("/aws4_request");
     return out;
 }
 

@@ -11,8 +11,9 @@ void Redactor::addSecret(std::string_view secret)
     if (std::find(m_secrets.begin(), m_secrets.end(), secret) != m_secrets.end())
         return;
     m_secrets.emplace_back(secret);
-    std::stable_sort(m_secrets.begin(), m_secrets.end(),
-                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+    std::stable_sort(
+        m_secrets.begin(), m_secrets.end(),
+        [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
 }
 
 std::string Redactor::redact(std::string_view text) const
@@ -31,7 +32,8 @@ std::string Redactor::redact(std::string_view text) const
 QString Redactor::redact(const QString &text) const
 {
     const QByteArray utf8 = text.toUtf8();
-    return QString::fromStdString(redact(std::string_view(utf8.constData(), std::size_t(utf8.size()))));
+    return QString::fromStdString(
+        redact(std::string_view(utf8.constData(), std::size_t(utf8.size()))));
 }
 
 } // namespace cumulus::util

@@ -8,7 +8,9 @@
 
 namespace cumulus::gui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(new Ui::MainWindow)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(new Ui::MainWindow)
 {
     m_ui->setupUi(this);
     setWindowTitle(QString::fromLatin1(ApplicationName));

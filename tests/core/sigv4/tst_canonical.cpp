@@ -51,16 +51,26 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty") << "" << "/";
-        QTest::newRow("root") << "/" << "/";
-        QTest::newRow("plain") << "/a/b" << "/a/b";
-        QTest::newRow("trailing slash") << "/a/b/" << "/a/b/";
-        QTest::newRow("dot") << "/./a/./b" << "/a/b";
-        QTest::newRow("dot dot") << "/a/b/../c" << "/a/c";
-        QTest::newRow("above root") << "/../../a" << "/a";
-        QTest::newRow("all gone") << "/a/b/../.." << "/";
-        QTest::newRow("repeated slashes") << "//a///b//" << "/a/b/";
-        QTest::newRow("dot at end") << "/a/." << "/a";
+        QTest::newRow("empty") << ""
+                               << "/";
+        QTest::newRow("root") << "/"
+                              << "/";
+        QTest::newRow("plain") << "/a/b"
+                               << "/a/b";
+        QTest::newRow("trailing slash") << "/a/b/"
+                                        << "/a/b/";
+        QTest::newRow("dot") << "/./a/./b"
+                             << "/a/b";
+        QTest::newRow("dot dot") << "/a/b/../c"
+                                 << "/a/c";
+        QTest::newRow("above root") << "/../../a"
+                                    << "/a";
+        QTest::newRow("all gone") << "/a/b/../.."
+                                  << "/";
+        QTest::newRow("repeated slashes") << "//a///b//"
+                                          << "/a/b/";
+        QTest::newRow("dot at end") << "/a/."
+                                    << "/a";
     }
     void dotSegments()
     {
@@ -85,18 +95,42 @@ private slots:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("canonicalForm");
         QTest::addColumn<QString>("wireForm");
-        QTest::newRow("empty") << "" << "" << "";
-        QTest::newRow("sorted by name") << "b=2&a=1&A=0" << "A=0&a=1&b=2" << "b=2&a=1&A=0";
-        QTest::newRow("repeated name, sorted by value") << "k=b&k=a&k=" << "k=&k=a&k=b" << "k=b&k=a&k=";
-        QTest::newRow("no equals") << "acl" << "acl=" << "acl";
-        QTest::newRow("empty fields") << "&a=1&&b=2&" << "a=1&b=2" << "a=1&b=2";
-        QTest::newRow("plus is literal") << "q=a+b" << "q=a%2Bb" << "q=a%2Bb";
-        QTest::newRow("lowercase hex normalized") << "q=%2f" << "q=%2F" << "q=%2F";
-        QTest::newRow("encoded unreserved decoded") << "q=%7E%41" << "q=~A" << "q=~A";
-        QTest::newRow("raw unicode") << "\u1234=bar" << "%E1%88%B4=bar" << "%E1%88%B4=bar";
-        QTest::newRow("second equals belongs to the value") << "a=b=c" << "a=b%3Dc" << "a=b%3Dc";
-        QTest::newRow("bad escape kept as text") << "q=%zz" << "q=%25zz" << "q=%25zz";
-        QTest::newRow("space") << "q=a%20b" << "q=a%20b" << "q=a%20b";
+        QTest::newRow("empty") << ""
+                               << ""
+                               << "";
+        QTest::newRow("sorted by name") << "b=2&a=1&A=0"
+                                        << "A=0&a=1&b=2"
+                                        << "b=2&a=1&A=0";
+        QTest::newRow("repeated name, sorted by value") << "k=b&k=a&k="
+                                                        << "k=&k=a&k=b"
+                                                        << "k=b&k=a&k=";
+        QTest::newRow("no equals") << "acl"
+                                   << "acl="
+                                   << "acl";
+        QTest::newRow("empty fields") << "&a=1&&b=2&"
+                                      << "a=1&b=2"
+                                      << "a=1&b=2";
+        QTest::newRow("plus is literal") << "q=a+b"
+                                         << "q=a%2Bb"
+                                         << "q=a%2Bb";
+        QTest::newRow("lowercase hex normalized") << "q=%2f"
+                                                  << "q=%2F"
+                                                  << "q=%2F";
+        QTest::newRow("encoded unreserved decoded") << "q=%7E%41"
+                                                    << "q=~A"
+                                                    << "q=~A";
+        QTest::newRow("raw unicode") << "\u1234=bar"
+                                     << "%E1%88%B4=bar"
+                                     << "%E1%88%B4=bar";
+        QTest::newRow("second equals belongs to the value") << "a=b=c"
+                                                            << "a=b%3Dc"
+                                                            << "a=b%3Dc";
+        QTest::newRow("bad escape kept as text") << "q=%zz"
+                                                 << "q=%25zz"
+                                                 << "q=%25zz";
+        QTest::newRow("space") << "q=a%20b"
+                               << "q=a%20b"
+                               << "q=a%20b";
     }
     void query()
     {
@@ -124,16 +158,22 @@ private slots:
 
     void headers()
     {
-        const std::vector<Header> given = {
-            {"My-Header", "  a   b\t\tc  "}, {"my-header", "second"}, {"User-Agent", "never signed"},
-            {"X-Amzn-Trace-Id", "never"}, {"Expect", "100-continue"}, {"Empty", ""},
-            {"Zed", "z"}, {"x-amz-date", "20150830T123600Z"}};
+        const std::vector<Header> given = {{"My-Header", "  a   b\t\tc  "},
+                                           {"my-header", "second"},
+                                           {"User-Agent", "never signed"},
+                                           {"X-Amzn-Trace-Id", "never"},
+                                           {"Expect", "100-continue"},
+                                           {"Empty", ""},
+                                           {"Zed", "z"},
+                                           {"x-amz-date", "20150830T123600Z"}};
         const canonical::Headers out = canonical::headers(given, "example.com");
         QCOMPARE(out.signedHeaders, std::string("empty;host;my-header;x-amz-date;zed"));
-        QCOMPARE(out.block, std::string("empty:\nhost:example.com\nmy-header:a b c,second\n"
-                                        "x-amz-date:20150830T123600Z\nzed:z\n"));
+        QCOMPARE(out.block,
+                 std::string("empty:\nhost:example.com\nmy-header:a b c,second\n"
+                             "x-amz-date:20150830T123600Z\nzed:z\n"));
         // An explicit Host header wins over the URL's.
-        const canonical::Headers explicitHost = canonical::headers({{"Host", "other:8443"}}, "example.com");
+        const canonical::Headers explicitHost =
+            canonical::headers({{"Host", "other:8443"}}, "example.com");
         QCOMPARE(explicitHost.block, std::string("host:other:8443\n"));
     }
 
@@ -166,11 +206,15 @@ private slots:
         QCOMPARE(bare->path, std::string());
         QCOMPARE(bare->query, std::string("q"));
 
-        QCOMPARE(SignableRequest::fromUrl("GET", "http://[::1]:8080/")->hostFromUrl(), std::string("[::1]:8080"));
-        QCOMPARE(SignableRequest::fromUrl("GET", "http://[::1]/")->hostFromUrl(), std::string("[::1]"));
+        QCOMPARE(SignableRequest::fromUrl("GET", "http://[::1]:8080/")->hostFromUrl(),
+                 std::string("[::1]:8080"));
+        QCOMPARE(SignableRequest::fromUrl("GET", "http://[::1]/")->hostFromUrl(),
+                 std::string("[::1]"));
         QCOMPARE(SignableRequest::fromUrl("GET", "http://h:80/")->hostFromUrl(), std::string("h"));
-        QCOMPARE(SignableRequest::fromUrl("GET", "https://h:80/")->hostFromUrl(), std::string("h:80"));
-        QCOMPARE(SignableRequest::fromUrl("GET", "https://h:0443/")->hostFromUrl(), std::string("h"));
+        QCOMPARE(SignableRequest::fromUrl("GET", "https://h:80/")->hostFromUrl(),
+                 std::string("h:80"));
+        QCOMPARE(SignableRequest::fromUrl("GET", "https://h:0443/")->hostFromUrl(),
+                 std::string("h"));
 
         QVERIFY(!SignableRequest::fromUrl("GET", "example.com/path"));
         QVERIFY(!SignableRequest::fromUrl("GET", "ftp://example.com/"));

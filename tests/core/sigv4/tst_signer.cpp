@@ -64,10 +64,12 @@ private slots:
     {
         sigv4::SigningParams p = params("s3");
         p.useS3Rules(false);
-        const auto result = sigv4::Signer().sign(request("https://b.s3.amazonaws.com//my%20key//a/../b", {}, "hello"), p);
+        const auto result = sigv4::Signer().sign(
+            request("https://b.s3.amazonaws.com//my%20key//a/../b", {}, "hello"), p);
         QVERIFY(result);
         QVERIFY(result->canonicalRequest.rfind("PUT\n//my%20key//a/../b\n", 0) == 0);
-        const std::string helloHash = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
+        const std::string helloHash =
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
         QCOMPARE(value(result->headers, "x-amz-content-sha256"), helloHash);
         QVERIFY(result->signedHeaders.find("x-amz-content-sha256") != std::string::npos);
         QVERIFY(result->canonicalRequest.size() > helloHash.size());
@@ -76,7 +78,8 @@ private slots:
 
     void otherServicesNormalizeAndEncodeTwice()
     {
-        const auto result = sigv4::Signer().sign(request("https://x.amazonaws.com//a/./b/../c%3Ad"), params());
+        const auto result =
+            sigv4::Signer().sign(request("https://x.amazonaws.com//a/./b/../c%3Ad"), params());
         QVERIFY(result);
         QVERIFY(result->canonicalRequest.rfind("PUT\n/a/c%253Ad\n", 0) == 0);
         QCOMPARE(count(result->headers, "x-amz-content-sha256"), 0);
@@ -87,7 +90,8 @@ private slots:
         sigv4::SigningParams p = params("s3");
         p.useS3Rules(false);
         p.unsignedPayload = true;
-        const auto result = sigv4::Signer().sign(request("https://b.s3.amazonaws.com/k", {}, "big body"), p);
+        const auto result =
+            sigv4::Signer().sign(request("https://b.s3.amazonaws.com/k", {}, "big body"), p);
         QVERIFY(result);
         QCOMPARE(value(result->headers, "x-amz-content-sha256"), std::string("UNSIGNED-PAYLOAD"));
         QVERIFY(result->canonicalRequest.size() > 16);
@@ -99,10 +103,11 @@ private slots:
     {
         sigv4::SigningParams p = params();
         p.credentials.sessionToken = Token;
-        const auto result = sigv4::Signer().sign(
-            request("https://x.amazonaws.com/", {{"authorization", "old"}, {"X-AMZ-DATE", "19990101T000000Z"},
-                                                 {"x-amz-security-token", "old-token"}}),
-            p);
+        const auto result = sigv4::Signer().sign(request("https://x.amazonaws.com/",
+                                                         {{"authorization", "old"},
+                                                          {"X-AMZ-DATE", "19990101T000000Z"},
+                                                          {"x-amz-security-token", "old-token"}}),
+                                                 p);
         QVERIFY(result);
         QCOMPARE(count(result->headers, "authorization"), 1);
         QCOMPARE(count(result->headers, "x-amz-date"), 1);
@@ -118,7 +123,8 @@ private slots:
         const sigv4::Signer signer;
         sigv4::SigningParams p = params();
         p.credentials.sessionToken = Token;
-        sigv4::SignableRequest r = request("https://x.amazonaws.com/p?b=2&a=1", {{"Content-Type", "text/plain"}}, "x");
+        sigv4::SignableRequest r =
+            request("https://x.amazonaws.com/p?b=2&a=1", {{"Content-Type", "text/plain"}}, "x");
         const auto first = signer.sign(r, p);
         QVERIFY(first);
         first->applyTo(r);
@@ -163,12 +169,15 @@ private slots:
         sigv4::SigningParams p = params("s3");
         p.useS3Rules(true);
         p.credentials.sessionToken = Token;
-        const auto result = sigv4::Signer().presign(request("https://b.s3.amazonaws.com/k?versionId=3"), p);
+        const auto result =
+            sigv4::Signer().presign(request("https://b.s3.amazonaws.com/k?versionId=3"), p);
         QVERIFY(result);
         QVERIFY(result->query.rfind("versionId=3&X-Amz-Algorithm=AWS4-HMAC-SHA256&", 0) == 0);
-        QVERIFY(result->query.find("&X-Amz-Security-Token=FQoGZXIvYXdzEXAMPLEtokenValue%2F%2Fabc%2Bdef%3D%3D&")
+        QVERIFY(result->query.find(
+                    "&X-Amz-Security-Token=FQoGZXIvYXdzEXAMPLEtokenValue%2F%2Fabc%2Bdef%3D%3D&")
                 != std::string::npos);
-        QCOMPARE(result->query.substr(result->query.size() - 81), "&X-Amz-Signature=" + result->signature);
+        QCOMPARE(result->query.substr(result->query.size() - 81),
+                 "&X-Amz-Signature=" + result->signature);
         QVERIFY(result->canonicalRequest.size() > 16);
         QCOMPARE(result->canonicalRequest.substr(result->canonicalRequest.size() - 16),
                  std::string("UNSIGNED-PAYLOAD"));
@@ -198,8 +207,8 @@ private slots:
             const auto r = request("https://x.amazonaws.com/", {{"X-Test", "1"}}, "body");
             const auto result = presign ? signer.presign(r, p) : signer.sign(r, p);
             QVERIFY(result);
-            std::string everything = result->canonicalRequest + result->stringToSign + result->signature
-                + result->signedHeaders + result->authorization + result->query;
+            std::string everything = result->canonicalRequest + result->stringToSign
+                + result->signature + result->signedHeaders + result->authorization + result->query;
             for (const auto &h : result->headers)
                 everything += h.name + h.value;
             QVERIFY(everything.find(Secret) == std::string::npos);
@@ -216,17 +225,21 @@ private slots:
             const std::string secret = Secret + std::to_string(i);
             const auto key = sigv4::deriveSigningKey(secret, "20150830", "us-east-1", "s");
             expected.push_back(crypto::toHex(crypto::HmacSha256::compute(
-                std::string_view(reinterpret_cast<const char *>(key.data()), key.size()), message)));
-            QCOMPARE(crypto::toHex(cache.sign(secret, "20150830", "us-east-1", "s", message)), expected.back());
+                std::string_view(reinterpret_cast<const char *>(key.data()), key.size()),
+                message)));
+            QCOMPARE(crypto::toHex(cache.sign(secret, "20150830", "us-east-1", "s", message)),
+                     expected.back());
         }
         QCOMPARE(cache.size(), std::size_t(2));
         for (int i = 2; i >= 0; --i) { // hits and a re-derivation after eviction alike
-            QCOMPARE(crypto::toHex(cache.sign(Secret + std::to_string(i), "20150830", "us-east-1", "s", message)),
+            QCOMPARE(crypto::toHex(cache.sign(Secret + std::to_string(i), "20150830", "us-east-1",
+                                              "s", message)),
                      expected[std::size_t(i)]);
         }
         QCOMPARE(cache.size(), std::size_t(2));
         // A new day is a new key.
-        QVERIFY(crypto::toHex(cache.sign(Secret + "0", "20150831", "us-east-1", "s", message)) != expected[0]);
+        QVERIFY(crypto::toHex(cache.sign(Secret + "0", "20150831", "us-east-1", "s", message))
+                != expected[0]);
     }
 };
 

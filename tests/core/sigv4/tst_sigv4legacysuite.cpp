@@ -16,9 +16,11 @@ namespace {
 
 const QString SuiteDir = QStringLiteral(CUMULUS_TEST_DATA_DIR "/sigv4/legacy");
 const char *Token =
-    "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoI"
+    "AQoDYXdzEPT//////////"
+    "wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoI"
     "YRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5"
-    "VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Y"
+    "VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+"
+    "scqKmlzm8FDrypNC9Y"
     "jc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==";
 
 QString file(const QString &base, const char *extension)
@@ -79,7 +81,8 @@ private slots:
     {
         QTest::addColumn<QString>("base");
         QTest::addColumn<QString>("stage");
-        QDirIterator it(SuiteDir, {QStringLiteral("*.req")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(SuiteDir, {QStringLiteral("*.req")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         QStringList bases;
         while (it.hasNext())
             bases << it.next().chopped(4);
@@ -104,7 +107,8 @@ private slots:
                 // (botocore and Cumulus agree with each other on those requests, not with them).
                 if (QFileInfo::exists(file(base, stage))
                     && !test::readTestFile(file(base, stage)).contains("ANOTREAL"))
-                    QTest::newRow(qPrintable(name + '/' + stage)) << base << QString::fromLatin1(stage);
+                    QTest::newRow(qPrintable(name + '/' + stage))
+                        << base << QString::fromLatin1(stage);
             }
         }
     }
@@ -114,7 +118,8 @@ private slots:
         QFETCH(QString, base);
         QFETCH(QString, stage);
         const Case c = load(base);
-        const std::string expected = test::readTestFile(file(base, qPrintable(stage))).toStdString();
+        const std::string expected =
+            test::readTestFile(file(base, qPrintable(stage))).toStdString();
         const sigv4::SigningResult result = sign(c);
 
         if (stage == "creq") {
@@ -127,7 +132,8 @@ private slots:
             }
             QCOMPARE(result.canonicalRequest, expected);
         } else if (stage == "sts") {
-            QCOMPARE(result.stringToSign + "\n", expected.back() == '\n' ? expected : expected + "\n");
+            QCOMPARE(result.stringToSign + "\n",
+                     expected.back() == '\n' ? expected : expected + "\n");
         } else if (stage == "authz") {
             QCOMPARE(result.authorization, expected);
         } else {

@@ -30,7 +30,8 @@ Case loadCase(const QString &name, bool query)
     c.dir = SuiteDir + '/' + name;
     c.query = query;
     c.prefix = query ? QStringLiteral("query-") : QStringLiteral("header-");
-    c.request = test::RawHttpRequest::parse(test::readTestFile(c.dir + "/request.txt")).toSignable();
+    c.request =
+        test::RawHttpRequest::parse(test::readTestFile(c.dir + "/request.txt")).toSignable();
 
     const QJsonObject context =
         QJsonDocument::fromJson(test::readTestFile(c.dir + "/context.json")).object();
@@ -41,7 +42,8 @@ Case loadCase(const QString &name, bool query)
     c.params.credentials.sessionToken = credentials.value("token").toString().toStdString();
     c.params.region = context.value("region").toString().toStdString();
     c.params.service = context.value("service").toString().toStdString();
-    const QDateTime time = QDateTime::fromString(context.value("timestamp").toString(), Qt::ISODate);
+    const QDateTime time =
+        QDateTime::fromString(context.value("timestamp").toString(), Qt::ISODate);
     c.params.time = std::chrono::sys_seconds(std::chrono::seconds(time.toSecsSinceEpoch()));
     c.params.normalizePath = context.value("normalize").toBool(true);
     c.params.contentSha256Header = context.value("sign_body").toBool(false);
@@ -121,8 +123,8 @@ private slots:
         mine.query = signedRequest.query;
         mine.headers = signedRequest.headers;
         mine.body = signedRequest.body;
-        const auto theirs =
-            test::RawHttpRequest::parse(test::readTestFile(c.dir + '/' + c.prefix + "signed-request.txt"));
+        const auto theirs = test::RawHttpRequest::parse(
+            test::readTestFile(c.dir + '/' + c.prefix + "signed-request.txt"));
 
         QCOMPARE(mine.method, theirs.method);
         QCOMPARE(mine.path, theirs.path);

@@ -20,7 +20,7 @@ private slots:
         util::Redactor redactor;
         redactor.addSecret("SECRETKEY123");
         redactor.addSecret("SECRETKEY123EXTENDED"); // the longer one must win
-        redactor.addSecret("ab");                   // too short to mask safely
+        redactor.addSecret("ab"); // too short to mask safely
         QCOMPARE(redactor.redact(std::string_view("x SECRETKEY123 y SECRETKEY123EXTENDED z ab")),
                  std::string("x **** y **** z ab"));
         QCOMPARE(redactor.redact(QStringLiteral("é SECRETKEY123")), QStringLiteral("é ****"));
@@ -40,7 +40,8 @@ private slots:
     {
         test::SeededRandom seeded(7);
         util::SystemRandom system;
-        for (util::Random *random : {static_cast<util::Random *>(&seeded), static_cast<util::Random *>(&system)}) {
+        for (util::Random *random :
+             {static_cast<util::Random *>(&seeded), static_cast<util::Random *>(&system)}) {
             const QUuid id = random->uuid4();
             QCOMPARE(id.version(), QUuid::Random);
             QCOMPARE(id.variant(), QUuid::DCE);
@@ -53,13 +54,15 @@ private slots:
         qputenv("CUMULUS_TEST_EMPTY", "");
         qunsetenv("CUMULUS_TEST_UNSET");
         const util::SystemEnvironment env;
-        QCOMPARE(env.value(QStringLiteral("CUMULUS_TEST_EMPTY")), std::optional<QString>(QString()));
+        QCOMPARE(env.value(QStringLiteral("CUMULUS_TEST_EMPTY")),
+                 std::optional<QString>(QString()));
         QCOMPARE(env.value(QStringLiteral("CUMULUS_TEST_UNSET")), std::nullopt);
         QVERIFY(!env.homeDirectory().isEmpty());
 
         test::FakeEnvironment fake(QStringLiteral("/tmp/home"));
         fake.set(QStringLiteral("AWS_PROFILE"), QStringLiteral("dev"));
-        QCOMPARE(fake.value(QStringLiteral("AWS_PROFILE")), std::optional<QString>(QStringLiteral("dev")));
+        QCOMPARE(fake.value(QStringLiteral("AWS_PROFILE")),
+                 std::optional<QString>(QStringLiteral("dev")));
         QCOMPARE(fake.value(QStringLiteral("AWS_REGION")), std::nullopt);
         QCOMPARE(fake.homeDirectory(), QStringLiteral("/tmp/home"));
     }
@@ -72,7 +75,8 @@ private slots:
         QCOMPARE(clock.now(), wall);
         clock.advance(std::chrono::seconds(5));
         QCOMPARE(clock.now() - wall, std::chrono::system_clock::duration(std::chrono::seconds(5)));
-        QCOMPARE(clock.monotonicNow() - mono, std::chrono::steady_clock::duration(std::chrono::seconds(5)));
+        QCOMPARE(clock.monotonicNow() - mono,
+                 std::chrono::steady_clock::duration(std::chrono::seconds(5)));
     }
 
     void expectedCarriesValueOrError()
