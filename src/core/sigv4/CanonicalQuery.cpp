@@ -3,6 +3,8 @@
 #include "sigv4/UriEncoding.h"
 
 #include <algorithm>
+#include <array>
+#include <memory_resource>
 #include <utility>
 #include <vector>
 
@@ -42,7 +44,7 @@ template <typename Visit> void forEachField(std::string_view query, Visit visit)
 // (encoding at most triples the size) so that the views into it stay valid.
 class EncodedFields {
 public:
-    EncodedFields(std::string_view query, const QueryShape &shape)
+    EncodedFields(std::string_view query, const QueryShape &shape) : fields(&m_stack)
     {
         fields.reserve(std::size_t(std::count(query.begin(), query.end(), '&')) + 1);
         if (!shape.canonicalPieces)
@@ -55,7 +57,13 @@ public:
         });
     }
 
-    std::vector<Field> fields;
+private:
+    // Room on the stack for the usual few dozen fields; more spill to the heap.
+    std::array<std::byte, 48 * sizeof(Field)> m_buffer;
+    std::pmr::monotonic_buffer_resource m_stack{m_buffer.data(), m_buffer.size()};
+
+public:
+    std::pmr::vector<Field> fields;
 
 private:
     std::string_view reencode(std::string_view text)
@@ -68,15 +76,15 @@ private:
     std::string m_arena;
 };
 
-std::string join(const std::vector<Field> &fields, bool alwaysEquals)
+void appendJoined(std::string &out, const std::pmr::vector<Field> &fields, bool alwaysEquals)
 {
     std::size_t size = fields.size();
     for (const Field &field : fields)
         size += field.name.size() + field.value.size() + 1;
-    std::string out;
-    out.reserve(size);
+    out.reserve(out.size() + size);
+    const std::size_t start = out.size();
     for (const Field &field : fields) {
-        if (!out.empty())
+        if (out.size() != start)
             out.push_back('&');
         out.append(field.name);
         if (alwaysEquals || field.hasEquals) {
@@ -84,6 +92,12 @@ std::string join(const std::vector<Field> &fields, bool alwaysEquals)
             out.append(field.value);
         }
     }
+}
+
+std::string join(const std::pmr::vector<Field> &fields, bool alwaysEquals)
+{
+    std::string out;
+    appendJoined(out, fields, alwaysEquals);
     return out;
 }
 
@@ -114,31 +128,25 @@ QueryShape inspectQuery(std::string_view query)
     }
 }
 
-std::string queryWith(std::string_view query, const std::vector<EncodedField> &extra)
+void appendQuery(std::string &out, std::string_view query, const QueryShape &shape,
+                 std::span<const EncodedField> extra)
 {
-    EncodedFields encoded(query, inspectQuery(query));
+    if (query.empty() && extra.empty())
+        return;
+    EncodedFields encoded(query, shape);
     for (const EncodedField &field : extra)
         encoded.fields.push_back({field.name, field.value, true});
     std::sort(encoded.fields.begin(), encoded.fields.end(), [](const Field &a, const Field &b) {
         return a.name != b.name ? a.name < b.name : a.value < b.value;
     });
-    return join(encoded.fields, true);
+    appendJoined(out, encoded.fields, true);
 }
 
-std::string query(std::string_view query, const QueryShape &shape)
+std::string query(std::string_view query, std::span<const EncodedField> extra)
 {
-    if (query.empty())
-        return {};
-    EncodedFields encoded(query, shape);
-    std::sort(encoded.fields.begin(), encoded.fields.end(), [](const Field &a, const Field &b) {
-        return a.name != b.name ? a.name < b.name : a.value < b.value;
-    });
-    return join(encoded.fields, true);
-}
-
-std::string query(std::string_view query)
-{
-    return canonical::query(query, inspectQuery(query));
+    std::string out;
+    appendQuery(out, query, inspectQuery(query), extra);
+    return out;
 }
 
 std::string wireQuery(std::string_view query, const QueryShape &shape)

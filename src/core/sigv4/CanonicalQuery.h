@@ -1,8 +1,8 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace cumulus::sigv4::canonical {
 
@@ -16,21 +16,19 @@ struct QueryShape {
 
 QueryShape inspectQuery(std::string_view query);
 
-// The canonical query string: each name and value decoded and encoded again in SigV4's form
-// (RFC 3986, %20 for space, '+' taken literally), a missing '=' read as an empty value, empty
-// fields skipped, then sorted by name and then by value, joined with '&'.
-std::string query(std::string_view query, const QueryShape &shape);
-std::string query(std::string_view query);
-
 // A field whose name and value are already in SigV4's encoding.
 struct EncodedField {
     std::string_view name;
     std::string_view value;
 };
 
-// The canonical query of query plus extra fields (presigning's X-Amz-* fields), without
-// re-examining the extra ones.
-std::string queryWith(std::string_view query, const std::vector<EncodedField> &extra);
+// The canonical query string: each name and value decoded and encoded again in SigV4's form
+// (RFC 3986, %20 for space, '+' taken literally), a missing '=' read as an empty value, empty
+// fields skipped, then sorted by name and then by value, joined with '&'. extra fields (presigning's
+// X-Amz-* fields) are sorted in without being examined again.
+void appendQuery(std::string &out, std::string_view query, const QueryShape &shape,
+                 std::span<const EncodedField> extra = {});
+std::string query(std::string_view query, std::span<const EncodedField> extra = {});
 
 // The query as it goes on the wire with header signing: names and values in SigV4's encoding, in
 // their order, a field without '=' left without one ("?acl"), empty fields dropped. Unchanged when

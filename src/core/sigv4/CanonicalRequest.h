@@ -1,6 +1,9 @@
 #pragma once
 
+#include "sigv4/CanonicalQuery.h"
 #include "sigv4/SignableRequest.h"
+
+#include <span>
 
 #include <string>
 #include <string_view>
@@ -28,13 +31,29 @@ struct Headers {
 // Lowercased names, values trimmed and inner runs of whitespace collapsed to one space, repeated
 // names joined with ',' in their order, unsigned headers left out; host is added from the URL when
 // the request has no Host header.
-Headers headers(const std::vector<Header> &headers, std::string_view hostFromUrl);
+Headers headers(std::span<const Header> headers, std::string_view hostFromUrl);
 
-// METHOD \n URI \n QUERY \n HEADERS \n SIGNEDHEADERS \n PAYLOADHASH, from the request's own
-// path (canonicalized here with the rules given) and the canonical query (CanonicalQuery.h).
-std::string request(std::string_view method, std::string_view path, bool normalizePath,
-                    bool doubleEncodePath, std::string_view canonicalQuery, const Headers &headers,
-                    std::string_view payloadHash);
+struct Request {
+    std::string text;          // the canonical request
+    std::string signedHeaders; // "host;x-amz-date"
+};
+
+// What the canonical request is made of, as the request will be sent.
+struct RequestParts {
+    std::string_view method;
+    std::string_view path;
+    bool normalizePath = true;
+    bool doubleEncodePath = true;
+    std::string_view query;                      // as sent
+    QueryShape queryShape;                       // inspectQuery(query)
+    std::span<const EncodedField> extraQueryFields; // presigning's X-Amz-* fields
+    std::span<const Header> headers;
+    std::string_view hostFromUrl;
+    std::string_view payloadHash;
+};
+
+// METHOD \n URI \n QUERY \n HEADERS \n SIGNEDHEADERS \n PAYLOADHASH, built in one buffer.
+Request request(const RequestParts &parts);
 
 } // namespace canonical
 } // namespace cumulus::sigv4

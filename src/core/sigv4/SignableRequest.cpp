@@ -67,7 +67,7 @@ std::string SignableRequest::url() const
     return out;
 }
 
-std::string SignableRequest::hostFromUrl() const
+std::string_view SignableRequest::hostFromUrl(std::string &scratch) const
 {
     // The usual case — a lowercase host name, no port — needs no work.
     bool plain = true;
@@ -75,6 +75,12 @@ std::string SignableRequest::hostFromUrl() const
         plain &= !((c >= 'A' && c <= 'Z') || c == ':' || c == '[');
     if (plain)
         return authority;
+    scratch = hostFromUrl();
+    return scratch;
+}
+
+std::string SignableRequest::hostFromUrl() const
+{
     std::string_view host = authority;
     std::string_view port;
     if (!host.empty() && host.front() == '[') {

@@ -37,6 +37,8 @@ struct SignableRequest {
     // The Host header value implied by the URL: host lowercased, user info removed, the scheme's
     // default port left out, IPv6 literals in brackets (botocore's _host_from_url).
     std::string hostFromUrl() const;
+    // The same, as a view of authority when it needs no change, else of scratch.
+    std::string_view hostFromUrl(std::string &scratch) const;
 };
 
 } // namespace cumulus::sigv4

@@ -116,17 +116,24 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
              params.unsignedPayload ? std::string(UnsignedPayload) : bodyHash(request.body)});
     }
 
-    const canonical::Headers canonicalHeaders = canonical::headers(headers, request.hostFromUrl());
-    std::string hashStorage;
+    std::string hostScratch, hashScratch;
     const canonical::QueryShape queryShape = canonical::inspectQuery(request.query);
-    result.canonicalRequest =
-        canonical::request(request.method, request.path, params.normalizePath,
-                           params.doubleEncodePath, canonical::query(request.query, queryShape),
-                           canonicalHeaders, payloadHash(headers, request, params, hashStorage));
+    canonical::Request canonicalRequest = canonical::request({
+        .method = request.method,
+        .path = request.path,
+        .normalizePath = params.normalizePath,
+        .doubleEncodePath = params.doubleEncodePath,
+        .query = request.query,
+        .queryShape = queryShape,
+        .headers = headers,
+        .hostFromUrl = request.hostFromUrl(hostScratch),
+        .payloadHash = payloadHash(headers, request, params, hashScratch),
+    });
+    result.canonicalRequest = std::move(canonicalRequest.text);
+    result.signedHeaders = std::move(canonicalRequest.signedHeaders);
     const std::string scope = credentialScope(date, params.region, params.service);
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
-    result.signedHeaders = canonicalHeaders.signedHeaders;
 
     result.authorization.reserve(Algorithm.size() + creds.accessKeyId.size() + scope.size()
                                  + result.signedHeaders.size() + 112);
@@ -166,9 +173,10 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
     SigningResult result;
     result.headers = request.headers;
 
-    const canonical::Headers canonicalHeaders =
-        canonical::headers(result.headers, request.hostFromUrl());
-    result.signedHeaders = canonicalHeaders.signedHeaders;
+    std::string hostScratch;
+    const std::string_view host = request.hostFromUrl(hostScratch);
+    // The signed header names go into the URL, so they are needed before the canonical request.
+    result.signedHeaders = canonical::headers(result.headers, host).signedHeaders;
     const std::string scope = credentialScope(date, params.region, params.service);
 
     // The X-Amz-* fields, encoded once, go after the request's own fields in the URL and are
@@ -196,11 +204,19 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
         query.append(field.name).append("=").append(field.value);
     }
 
-    std::string hashStorage;
-    result.canonicalRequest = canonical::request(
-        request.method, request.path, params.normalizePath, params.doubleEncodePath,
-        canonical::queryWith(ownFields, authFields), canonicalHeaders,
-        payloadHash(result.headers, request, params, hashStorage));
+    std::string hashScratch;
+    result.canonicalRequest = canonical::request({
+        .method = request.method,
+        .path = request.path,
+        .normalizePath = params.normalizePath,
+        .doubleEncodePath = params.doubleEncodePath,
+        .query = ownFields,
+        .queryShape = canonical::inspectQuery(ownFields),
+        .extraQueryFields = authFields,
+        .headers = result.headers,
+        .hostFromUrl = host,
+        .payloadHash = payloadHash(result.headers, request, params, hashScratch),
+    }).text;
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
 

@@ -152,7 +152,8 @@ private slots:
 
     void queryWithExtraFields()
     {
-        QCOMPARE(canonical::queryWith("z=1&b=2", {{"X-Amz-Date", "1"}, {"a", "%2F"}}),
+        const std::vector<canonical::EncodedField> extra = {{"X-Amz-Date", "1"}, {"a", "%2F"}};
+        QCOMPARE(canonical::query("z=1&b=2", extra),
                  std::string("X-Amz-Date=1&a=%2F&b=2&z=1"));
     }
 
@@ -173,7 +174,7 @@ private slots:
                              "x-amz-date:20150830T123600Z\nzed:z\n"));
         // An explicit Host header wins over the URL's.
         const canonical::Headers explicitHost =
-            canonical::headers({{"Host", "other:8443"}}, "example.com");
+            canonical::headers(std::vector<Header>{{"Host", "other:8443"}}, "example.com");
         QCOMPARE(explicitHost.block, std::string("host:other:8443\n"));
     }
 
