@@ -32,11 +32,10 @@ util::Expected<SignableRequest> SignableRequest::fromUrl(std::string method, std
     std::string_view rest = url.substr(schemeEnd + 3);
     if (const std::size_t hash = rest.find('#'); hash != std::string_view::npos)
         rest = rest.substr(0, hash);
-    std::size_t authorityEnd = 0;
-    while (authorityEnd < rest.size() && rest[authorityEnd] != '/' && rest[authorityEnd] != '?')
-        ++authorityEnd;
-    if (authorityEnd == rest.size())
-        authorityEnd = std::string_view::npos;
+    std::size_t authorityEnd = rest.find('/');
+    if (const std::size_t question = rest.substr(0, authorityEnd).find('?');
+        question != std::string_view::npos)
+        authorityEnd = question;
     std::string_view authority = rest.substr(0, authorityEnd);
     if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos)
         authority = authority.substr(at + 1);
