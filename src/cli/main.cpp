@@ -34,10 +34,13 @@ int main(int argc, char *argv[])
     for (qsizetype i = 1; i < qtArguments.size(); ++i)
         arguments.push_back(qtArguments[i].toStdString());
 
-    if (arguments.empty() || arguments[0] == "help" || arguments[0] == "--help"
-        || arguments[0] == "-h") {
+    if (arguments.empty()) {
+        std::cerr << Usage;
+        return cumulus::cli::UsageError;
+    }
+    if (arguments[0] == "help" || arguments[0] == "--help" || arguments[0] == "-h") {
         std::cout << Usage;
-        return arguments.empty() ? cumulus::cli::UsageError : cumulus::cli::Success;
+        return cumulus::cli::Success;
     }
     const std::string command = arguments[0];
     arguments.erase(arguments.begin());
