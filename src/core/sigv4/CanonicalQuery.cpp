@@ -1,6 +1,7 @@
 #include "sigv4/CanonicalQuery.h"
 
 #include "sigv4/UriEncoding.h"
+#include "util/Split.h"
 
 #include <algorithm>
 #include <array>
@@ -20,23 +21,18 @@ struct Field {
     bool hasEquals;
 };
 
+// Visits the non-empty fields of a query.
 template <typename Visit> void forEachField(std::string_view query, Visit visit)
 {
-    std::size_t start = 0;
-    while (start <= query.size()) {
-        std::size_t end = query.find('&', start);
-        if (end == std::string_view::npos)
-            end = query.size();
-        const std::string_view item = query.substr(start, end - start);
-        if (!item.empty()) {
-            const std::size_t eq = item.find('=');
-            if (eq == std::string_view::npos)
-                visit(Field{item, {}, false});
-            else
-                visit(Field{item.substr(0, eq), item.substr(eq + 1), true});
-        }
-        start = end + 1;
-    }
+    util::forEachPart(query, '&', [&](std::string_view item) {
+        if (item.empty())
+            return;
+        const std::size_t eq = item.find('=');
+        if (eq == std::string_view::npos)
+            visit(Field{item, {}, false});
+        else
+            visit(Field{item.substr(0, eq), item.substr(eq + 1), true});
+    });
 }
 
 // The fields with names and values in SigV4's encoding. When the shape says they already are,
@@ -109,12 +105,7 @@ QueryShape inspectQuery(std::string_view query)
     if (query.empty())
         return shape;
     shape.canonicalPieces = isCanonicallyEncoded(query, true);
-    std::size_t start = 0;
-    while (true) {
-        std::size_t end = query.find('&', start);
-        if (end == std::string_view::npos)
-            end = query.size();
-        const std::string_view field = query.substr(start, end - start);
+    util::forEachPart(query, '&', [&](std::string_view field) {
         const std::size_t eq = field.find('=');
         if (field.empty())
             shape.emptyField = true;
@@ -122,10 +113,8 @@ QueryShape inspectQuery(std::string_view query)
             shape.fieldWithoutEquals = true;
         else if (field.find('=', eq + 1) != std::string_view::npos)
             shape.canonicalPieces = false; // "a=b=c": the value's '=' must be encoded
-        if (end == query.size())
-            return shape;
-        start = end + 1;
-    }
+    });
+    return shape;
 }
 
 void appendQuery(std::string &out, std::string_view query, const QueryShape &shape,

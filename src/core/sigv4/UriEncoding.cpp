@@ -1,5 +1,7 @@
 #include "sigv4/UriEncoding.h"
 
+#include "util/Split.h"
+
 #include <array>
 #include <vector>
 
@@ -125,18 +127,12 @@ bool needsDotSegmentRemoval(std::string_view path)
 {
     if (path.empty() || path.find("//") != std::string_view::npos)
         return true;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t end = path.find('/', start);
-        if (end == std::string_view::npos)
-            end = path.size();
-        const std::string_view segment = path.substr(start, end - start);
-        if (segment == "." || segment == "..")
-            return true;
-        start = end + 1;
-    }
-    // A relative path gains or loses nothing either, but "" must become "/".
-    return false;
+    bool dots = false;
+    util::forEachPart(path, '/', [&](std::string_view segment) {
+        dots = segment == "." || segment == "..";
+        return !dots;
+    });
+    return dots;
 }
 
 std::string removeDotSegments(std::string_view path)
@@ -144,20 +140,14 @@ std::string removeDotSegments(std::string_view path)
     if (path.empty())
         return "/";
     std::vector<std::string_view> segments;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t end = path.find('/', start);
-        if (end == std::string_view::npos)
-            end = path.size();
-        const std::string_view segment = path.substr(start, end - start);
+    util::forEachPart(path, '/', [&](std::string_view segment) {
         if (segment == "..") {
             if (!segments.empty())
                 segments.pop_back();
         } else if (!segment.empty() && segment != ".") {
             segments.push_back(segment);
         }
-        start = end + 1;
-    }
+    });
     std::string out;
     out.reserve(path.size());
     if (path.front() == '/')

@@ -4,6 +4,7 @@
 #include "SeededRandom.h"
 #include "util/Expected.h"
 #include "util/Redactor.h"
+#include "util/Split.h"
 #include "util/SystemEnvironment.h"
 #include "util/SystemRandom.h"
 
@@ -77,6 +78,26 @@ private slots:
         QCOMPARE(clock.now() - wall, std::chrono::system_clock::duration(std::chrono::seconds(5)));
         QCOMPARE(clock.monotonicNow() - mono,
                  std::chrono::steady_clock::duration(std::chrono::seconds(5)));
+    }
+
+    void splitVisitsEveryPart()
+    {
+        auto parts = [](std::string_view text) {
+            QStringList out;
+            util::forEachPart(text, '/', [&](std::string_view part) {
+                out << QString::fromUtf8(part.data(), qsizetype(part.size()));
+            });
+            return out;
+        };
+        QCOMPARE(parts(""), QStringList{QString()});
+        QCOMPARE(parts("/a//b/"), (QStringList{"", "a", "", "b", ""}));
+        QCOMPARE(parts("abc"), QStringList{"abc"});
+        int visited = 0;
+        util::forEachPart("a/b/c", '/', [&](std::string_view part) {
+            ++visited;
+            return part != "b";
+        });
+        QCOMPARE(visited, 2);
     }
 
     void expectedCarriesValueOrError()
