@@ -9,6 +9,7 @@
 #include "sigv4/UriEncoding.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace cumulus::sigv4 {
 
@@ -18,9 +19,13 @@ constexpr std::string_view UnsignedPayload = "UNSIGNED-PAYLOAD";
 constexpr std::string_view EmptyPayloadHash =
     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-std::string bodyHash(const std::string &body)
+// The body's SHA-256 in hex: a constant for an empty body, else computed into storage.
+std::string_view bodyHash(const std::string &body, std::string &storage)
 {
-    return body.empty() ? std::string(EmptyPayloadHash) : crypto::sha256Hex(body);
+    if (body.empty())
+        return EmptyPayloadHash;
+    storage = crypto::sha256Hex(body);
+    return storage;
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
@@ -72,10 +77,7 @@ std::string_view payloadHash(const std::vector<Header> &headers, const SignableR
         return given->value;
     if (params.unsignedPayload)
         return UnsignedPayload;
-    if (request.body.empty())
-        return EmptyPayloadHash;
-    storage = crypto::sha256Hex(request.body);
-    return storage;
+    return bodyHash(request.body, storage);
 }
 
 std::string signatureHex(SigningKeyCache &keys, const SigningParams &params, std::string_view date,
@@ -111,9 +113,10 @@ util::Expected<SigningResult> Signer::sign(const SignableRequest &request,
     }
     if (params.contentSha256Header || params.unsignedPayload) {
         removeAll(headers, "x-amz-content-sha256");
-        headers.push_back(
-            {"X-Amz-Content-SHA256",
-             params.unsignedPayload ? std::string(UnsignedPayload) : bodyHash(request.body)});
+        std::string scratch;
+        headers.push_back({"X-Amz-Content-SHA256",
+                           std::string(params.unsignedPayload ? UnsignedPayload
+                                                              : bodyHash(request.body, scratch))});
     }
 
     std::string hostScratch, hashScratch;
