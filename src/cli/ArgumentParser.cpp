@@ -39,6 +39,11 @@ void ArgumentParser::addFlag(std::vector<std::string> names, std::string help)
     m_specs.push_back({std::move(names), {}, std::move(help)});
 }
 
+void ArgumentParser::addPositional(std::string name, std::string help)
+{
+    m_positional.emplace_back(std::move(name), std::move(help));
+}
+
 const ArgumentParser::Spec *ArgumentParser::find(const std::string &name) const
 {
     for (const Spec &spec : m_specs) {
@@ -55,6 +60,10 @@ ArgumentParser::parse(const std::vector<std::string> &arguments) const
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string &argument = arguments[i];
         if (argument.size() < 2 || argument[0] != '-') {
+            if (parsed.positional.size() < m_positional.size()) {
+                parsed.positional.push_back(argument);
+                continue;
+            }
             return util::Error{"unexpected argument #" + std::to_string(i + 1)
                                + " (options start with '-'; see --help)"};
         }
@@ -83,12 +92,28 @@ ArgumentParser::parse(const std::vector<std::string> &arguments) const
         }
         parsed.values[key].push_back(std::move(*inlineValue));
     }
+    const bool help = std::find(parsed.flags.begin(), parsed.flags.end(), "--help") != parsed.flags.end();
+    if (!help && parsed.positional.size() < m_positional.size())
+        return util::Error{m_positional[parsed.positional.size()].first + " is required"};
     return parsed;
 }
 
 std::string ArgumentParser::usage() const
 {
-    std::string out = "usage: cumulus-cli " + m_command + " [options]\n\noptions:\n";
+    std::string out = "usage: cumulus-cli " + m_command;
+    for (const auto &[name, help] : m_positional)
+        out += " " + name;
+    out += " [options]\n\n";
+    if (!m_positional.empty()) {
+        out += "arguments:\n";
+        for (const auto &[name, help] : m_positional) {
+            std::string left = "  " + name;
+            left.resize(std::max<std::size_t>(left.size() + 1, 30), ' ');
+            out += left + help + "\n";
+        }
+        out += "\n";
+    }
+    out += "options:\n";
     for (const Spec &spec : m_specs) {
         std::string left = "  ";
         for (std::size_t i = 0; i < spec.names.size(); ++i)

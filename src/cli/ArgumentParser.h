@@ -12,6 +12,7 @@ namespace cumulus::cli {
 struct ParsedArguments {
     std::map<std::string, std::vector<std::string>> values; // by the option's first name
     std::vector<std::string> flags;
+    std::vector<std::string> positional; // in order
 
     bool has(const std::string &name) const;
     // The last value given (a repeated option overrides earlier ones, as with argparse).
@@ -27,6 +28,8 @@ public:
 
     void addOption(std::vector<std::string> names, std::string valueName, std::string help);
     void addFlag(std::vector<std::string> names, std::string help);
+    // Arguments that are not options, in this order; all of them are required.
+    void addPositional(std::string name, std::string help);
 
     util::Expected<ParsedArguments> parse(const std::vector<std::string> &arguments) const;
     std::string usage() const;
@@ -41,6 +44,7 @@ private:
 
     std::string m_command;
     std::vector<Spec> m_specs;
+    std::vector<std::pair<std::string, std::string>> m_positional; // name, help
 };
 
 } // namespace cumulus::cli

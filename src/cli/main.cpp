@@ -1,7 +1,9 @@
 #include "ExitCode.h"
+#include "ModelsCommand.h"
 #include "SignCommand.h"
 #include "Version.h"
 #include "util/SystemClock.h"
+#include "util/SystemEnvironment.h"
 
 #include <QCoreApplication>
 
@@ -14,6 +16,7 @@ namespace {
 constexpr const char *Usage = R"(usage: cumulus-cli <command> [options]
 
 commands:
+  models      the service catalog: list, ops, show, search
   sign        sign a request with SigV4 and show every stage (the signing inspector)
   version     print the version
 
@@ -48,6 +51,10 @@ int main(int argc, char *argv[])
     if (command == "version" || command == "--version") {
         std::cout << "cumulus-cli " << cumulus::Version << '\n';
         return cumulus::cli::Success;
+    }
+    if (command == "models") {
+        const cumulus::util::SystemEnvironment environment;
+        return cumulus::cli::runModelsCommand(arguments, environment, std::cout, std::cerr);
     }
     if (command == "sign") {
         const cumulus::util::SystemClock clock;

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "model/CatalogScanner.h"
+#include "model/ModelError.h"
+#include "model/ServiceSummary.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cumulus::util {
+class Environment;
+}
+
+namespace cumulus::model {
+
+// Every service Cumulus knows: the models bundled with it, then the files and folders a person
+// adds (a checkout of aws/api-models-aws, a folder of their own models). The catalog comes first and
+// fast; a service's full shape graph is loaded when it is opened, and kept.
+// Thread-safe: open() may run off the UI thread.
+class ModelRegistry {
+public:
+    // The bundled models (Qt resources ":/models/<name>.json").
+    static QStringList bundledModelFiles();
+
+    // CUMULUS_MODEL_PATH: a path list (':' on Unix, ';' on Windows).
+    static QStringList pathsFromEnvironment(const util::Environment &environment);
+
+    // Scans the sources in order; a later service with the same name replaces an earlier one (a
+    // person's own newer model wins over the bundled one). A folder is searched recursively for
+    // .json files; in a folder, JSON files that hold no service are passed over quietly.
+    void addBundled();
+    void addPath(const QString &path);
+
+    const std::vector<ServiceSummary> &services() const { return m_services; }
+    const std::vector<ModelError> &errors() const { return m_errors; }
+
+    // By CLI name ("secrets-manager"), sdk id ("Secrets Manager", any case), signing name
+    // ("secretsmanager") or service shape name; nullptr when unknown.
+    const ServiceSummary *find(std::string_view name) const;
+
+    // The full model of the service's file, loaded once.
+    LoadResult open(const ServiceSummary &service) const;
+
+private:
+    void addFile(const QString &file, bool quietWithoutServices);
+    void add(ServiceSummary service);
+
+    std::vector<ServiceSummary> m_services;
+    std::vector<ModelError> m_errors;
+    mutable std::mutex m_mutex;
+    mutable std::map<std::string, LoadResult> m_loaded; // by source
+};
+
+} // namespace cumulus::model
