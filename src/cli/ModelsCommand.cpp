@@ -5,6 +5,7 @@
 #include "model/ModelRegistry.h"
 #include "model/OperationDescription.h"
 #include "model/OperationIndex.h"
+#include "model/OperationSearch.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -229,29 +230,14 @@ int show(const Context &context, const std::string &name, const std::string &ope
 
 int search(const Context &context, const std::string &text, std::ostream &out)
 {
-    const std::string needle = lower(text);
-    struct Hit {
-        int rank; // 0 exact, 1 prefix, 2 contains
-        const model::ServiceSummary *service;
-        const std::string *operation;
-    };
-    std::vector<Hit> hits;
-    for (const auto &s : context.registry.services()) {
-        for (const std::string &op : s.operations) {
-            const std::string name = lower(op);
-            const std::size_t at = name.find(needle);
-            if (at != std::string::npos)
-                hits.push_back({name.size() == needle.size() ? 0 : at == 0 ? 1 : 2, &s, &op});
-        }
-    }
-    std::stable_sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.rank < b.rank; });
+    const auto hits = model::searchOperations(context.registry.services(), text);
     if (context.json) {
         QJsonArray array;
-        for (const Hit &h : hits)
+        for (const model::OperationHit &h : hits)
             array.append(QJsonObject{{"service", qs(h.service->name)}, {"operation", qs(*h.operation)}});
         printJson(out, array);
     } else {
-        for (const Hit &h : hits)
+        for (const model::OperationHit &h : hits)
             out << std::left << std::setw(34) << h.service->name << *h.operation << "\n";
     }
     return Success;
