@@ -15,7 +15,7 @@ esac
 BUILD_DIR=${CUMULUS_BUILD_DIR:-build}
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  qt6-base-dev libssl-dev libtomlplusplus-dev qtkeychain-qt6-dev libsimdjson-dev
+  qt6-base-dev libssl-dev libtomlplusplus-dev qtkeychain-qt6-dev libsimdjson-dev zlib1g-dev
   libbenchmark-dev python3 python3-botocore
 )
 if [ "$mode" = test ]; then

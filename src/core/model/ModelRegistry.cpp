@@ -1,5 +1,6 @@
 #include "model/ModelRegistry.h"
 
+#include "model/BotocoreLoader.h"
 #include "model/SmithyJsonLoader.h"
 #include "util/Environment.h"
 
@@ -40,12 +41,14 @@ QStringList ModelRegistry::pathsFromEnvironment(const util::Environment &environ
 
 void ModelRegistry::addBundled()
 {
+    ++m_source;
     for (const QString &file : bundledModelFiles())
         addFile(file, false);
 }
 
 void ModelRegistry::addPath(const QString &path)
 {
+    ++m_source;
     const QFileInfo info(path);
     if (!info.exists()) {
         m_errors.push_back({path.toStdString(), "", "no such file or folder"});
@@ -55,18 +58,40 @@ void ModelRegistry::addPath(const QString &path)
         addFile(path, false);
         return;
     }
-    QStringList files;
-    QDirIterator it(path, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << it.next();
-    files.sort();
-    for (const QString &file : files)
+    QStringList smithyFiles;
+    // botocore's layout: <service>/<api version>/service-2.json[.gz]; only the latest version of
+    // each service counts, as in botocore.
+    std::map<QString, QString> botocoreLatest; // service folder -> service file
+    QDirIterator it(path, {QStringLiteral("*.json"), QStringLiteral("*.json.gz")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (isBotocoreServiceFile(file)) {
+            const QFileInfo versionDir(QFileInfo(file).path());
+            QString &latest = botocoreLatest[versionDir.path()];
+            if (latest.isEmpty() || QFileInfo(QFileInfo(latest).path()).fileName() < versionDir.fileName()
+                || (QFileInfo(QFileInfo(latest).path()).fileName() == versionDir.fileName()
+                    && !file.endsWith(QLatin1String(".gz"))))
+                latest = file;
+        } else if (file.endsWith(QLatin1String(".json"))) {
+            smithyFiles << file;
+        }
+    }
+    if (!botocoreLatest.empty()) {
+        // A botocore data folder: its other JSON files (paginators, waiters, examples, endpoint
+        // rules, partitions) are not models.
+        for (const auto &[service, file] : botocoreLatest)
+            addFile(file, false);
+        return;
+    }
+    smithyFiles.sort();
+    for (const QString &file : smithyFiles)
         addFile(file, true);
 }
 
 void ModelRegistry::addFile(const QString &file, bool quietWithoutServices)
 {
-    CatalogScan scan = scanSmithyJsonFile(file);
+    CatalogScan scan = isBotocoreServiceFile(file) ? scanBotocoreFile(file) : scanSmithyJsonFile(file);
     if (scan.services.empty() && scan.errors.empty() && !quietWithoutServices)
         m_errors.push_back({file.toStdString(), "", "holds no service shape"});
     for (ModelError &error : scan.errors)
@@ -77,6 +102,17 @@ void ModelRegistry::addFile(const QString &file, bool quietWithoutServices)
 
 void ModelRegistry::add(ServiceSummary service)
 {
+    const auto seen = m_sourceOfName.find(service.name);
+    if (seen != m_sourceOfName.end() && seen->second == m_source) {
+        // Two services of one source with one sdk id (botocore keeps old aliases such as
+        // sms-voice beside pinpoint-sms-voice): keep both, the second under its folder's name
+        // (botocore's own service name) or, failing that, with its version.
+        const QFileInfo file(QString::fromStdString(service.source));
+        const QString folder = isBotocoreServiceFile(file.filePath()) ? QFileInfo(file.path()).path() : QString();
+        service.name = folder.isEmpty() ? service.name + "-" + service.version
+                                        : QFileInfo(folder).fileName().toStdString();
+    }
+    m_sourceOfName[service.name] = m_source;
     for (ServiceSummary &existing : m_services) {
         if (existing.name == service.name) {
             existing = std::move(service);
@@ -111,7 +147,8 @@ LoadResult ModelRegistry::open(const ServiceSummary &service) const
         if (const auto it = m_loaded.find(service.source); it != m_loaded.end())
             return it->second;
     }
-    LoadResult result = loadSmithyJsonFile(QString::fromStdString(service.source));
+    const QString source = QString::fromStdString(service.source);
+    LoadResult result = isBotocoreServiceFile(source) ? loadBotocoreFile(source) : loadSmithyJsonFile(source);
     const std::lock_guard lock(m_mutex);
     return m_loaded.emplace(service.source, std::move(result)).first->second;
 }

@@ -53,6 +53,8 @@ private:
     void add(ServiceSummary service);
 
     std::vector<ServiceSummary> m_services;
+    std::map<std::string, int> m_sourceOfName; // service name -> which add call brought it
+    int m_source = 0;
     std::vector<ModelError> m_errors;
     mutable std::mutex m_mutex;
     mutable std::map<std::string, LoadResult> m_loaded; // by source
