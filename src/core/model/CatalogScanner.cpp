@@ -1,6 +1,10 @@
 #include "model/CatalogScanner.h"
 
+#include "model/JsonText.h"
+#include "model/OperationIndex.h"
+
 #include <QFile>
+#include <QJsonObject>
 
 #include <simdjson.h>
 
@@ -161,6 +165,34 @@ CatalogScan scanSmithyJsonFile(const QString &path)
     const QByteArray bytes = file.readAll();
     return scanPadded(simdjson::padded_string(bytes.constData(), std::size_t(bytes.size())),
                       path.toStdString());
+}
+
+std::vector<ServiceSummary> summarize(const Model &model, const std::string &source)
+{
+    std::vector<ServiceSummary> out;
+    for (const Shape *service : model.shapesOfType(ShapeType::Service)) {
+        ServiceSummary summary;
+        summary.source = source;
+        summary.shapeId = std::string(service->id.text());
+        if (const Trait *t = service->trait("aws.api#service"))
+            summary.sdkId = parseJsonValue(t->json).toObject().value("sdkId").toString().toStdString();
+        if (summary.sdkId.empty())
+            summary.sdkId = std::string(service->id.name());
+        summary.name = ServiceSummary::cliName(summary.sdkId);
+        if (const Trait *t = service->trait("aws.auth#sigv4"))
+            summary.signingName = parseJsonValue(t->json).toObject().value("name").toString().toStdString();
+        for (const std::string_view protocol : Protocols) {
+            if (service->hasTrait(protocol))
+                summary.protocol = std::string(protocol.substr(protocol.find('#') + 1));
+        }
+        if (const Trait *t = service->trait("smithy.api#title"))
+            summary.title = decodeJsonString(t->json).value_or(std::string());
+        summary.version = service->rel().version;
+        for (const Shape *op : operationsOf(model, *service))
+            summary.operations.emplace_back(op->id.name());
+        out.push_back(std::move(summary));
+    }
+    return out;
 }
 
 } // namespace cumulus::model

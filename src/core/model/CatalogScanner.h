@@ -22,4 +22,7 @@ struct CatalogScan {
 CatalogScan scanSmithyJson(std::string_view json, const std::string &source);
 CatalogScan scanSmithyJsonFile(const QString &path);
 
+// The catalog entries of a model already loaded (IDL models, which are parsed whole anyway).
+std::vector<ServiceSummary> summarize(const Model &model, const std::string &source);
+
 } // namespace cumulus::model

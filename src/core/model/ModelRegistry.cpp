@@ -1,6 +1,7 @@
 #include "model/ModelRegistry.h"
 
 #include "model/BotocoreLoader.h"
+#include "model/SmithyIdlLoader.h"
 #include "model/SmithyJsonLoader.h"
 #include "util/Environment.h"
 
@@ -55,9 +56,14 @@ void ModelRegistry::addPath(const QString &path)
         return;
     }
     if (info.isFile()) {
-        addFile(path, false);
+        if (path.endsWith(QLatin1String(".smithy")))
+            addIdl(path, {path});
+        else
+            addFile(path, false);
         return;
     }
+    if (const QStringList idl = idlFilesOf(path); !idl.isEmpty())
+        addIdl(path, idl); // the folder's IDL files load together (shared namespaces, use)
     QStringList smithyFiles;
     // botocore's layout: <service>/<api version>/service-2.json[.gz]; only the latest version of
     // each service counts, as in botocore.
@@ -98,6 +104,29 @@ void ModelRegistry::addFile(const QString &file, bool quietWithoutServices)
         m_errors.push_back(std::move(error));
     for (ServiceSummary &service : scan.services)
         add(std::move(service));
+}
+
+QStringList ModelRegistry::idlFilesOf(const QString &path)
+{
+    if (QFileInfo(path).isFile())
+        return {path};
+    QStringList files;
+    QDirIterator it(path, {QStringLiteral("*.smithy")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    return files;
+}
+
+void ModelRegistry::addIdl(const QString &key, const QStringList &files)
+{
+    LoadResult result = loadSmithyIdlFiles(files);
+    for (const ModelError &error : result.errors)
+        m_errors.push_back(error);
+    for (ServiceSummary &service : summarize(*result.model, key.toStdString()))
+        add(std::move(service));
+    const std::lock_guard lock(m_mutex);
+    m_loaded[key.toStdString()] = std::move(result);
 }
 
 void ModelRegistry::add(ServiceSummary service)
@@ -148,7 +177,10 @@ LoadResult ModelRegistry::open(const ServiceSummary &service) const
             return it->second;
     }
     const QString source = QString::fromStdString(service.source);
-    LoadResult result = isBotocoreServiceFile(source) ? loadBotocoreFile(source) : loadSmithyJsonFile(source);
+    LoadResult result = isBotocoreServiceFile(source) ? loadBotocoreFile(source)
+        : QFileInfo(source).isDir() || source.endsWith(QLatin1String(".smithy"))
+        ? loadSmithyIdlFiles(idlFilesOf(source))
+        : loadSmithyJsonFile(source);
     const std::lock_guard lock(m_mutex);
     return m_loaded.emplace(service.source, std::move(result)).first->second;
 }

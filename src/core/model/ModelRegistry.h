@@ -50,6 +50,8 @@ public:
 
 private:
     void addFile(const QString &file, bool quietWithoutServices);
+    void addIdl(const QString &key, const QStringList &files);
+    static QStringList idlFilesOf(const QString &path);
     void add(ServiceSummary service);
 
     std::vector<ServiceSummary> m_services;
