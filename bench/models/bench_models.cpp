@@ -26,7 +26,9 @@ double medianMs(int runs, const std::function<void()> &work)
     for (int i = 0; i < runs; ++i) {
         const auto start = std::chrono::steady_clock::now();
         work();
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
     }
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
@@ -67,7 +69,8 @@ int main(int argc, char *argv[])
     ModelRegistry registry;
     registry.addPath(folder);
     std::size_t hits = 0;
-    const double searchMs = medianMs(201, [&] { hits = searchOperations(registry.services(), "item").size(); });
+    const double searchMs =
+        medianMs(201, [&] { hits = searchOperations(registry.services(), "item").size(); });
 
     std::vector<LoadResult> all;
     for (const ServiceSummary &service : registry.services())

@@ -92,7 +92,8 @@ ArgumentParser::parse(const std::vector<std::string> &arguments) const
         }
         parsed.values[key].push_back(std::move(*inlineValue));
     }
-    const bool help = std::find(parsed.flags.begin(), parsed.flags.end(), "--help") != parsed.flags.end();
+    const bool help =
+        std::find(parsed.flags.begin(), parsed.flags.end(), "--help") != parsed.flags.end();
     if (!help && parsed.positional.size() < m_positional.size())
         return util::Error{m_positional[parsed.positional.size()].first + " is required"};
     return parsed;

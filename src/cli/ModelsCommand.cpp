@@ -45,8 +45,8 @@ QString qs(const std::string &text)
 
 void printJson(std::ostream &out, const QJsonValue &value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray())
-                                                   : QJsonDocument(value.toObject());
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out << document.toJson(QJsonDocument::Indented).toStdString();
 }
 
@@ -75,18 +75,29 @@ std::string constraints(const QJsonObject &node)
         add("required");
     if (node.contains("min") || node.contains("max")) {
         auto bound = [&](const char *key) {
-            return node.contains(key) ? QJsonDocument(QJsonArray{node.value(key)}).toJson(QJsonDocument::Compact).mid(1).chopped(1).toStdString() : std::string();
+            return node.contains(key) ? QJsonDocument(QJsonArray{node.value(key)})
+                                            .toJson(QJsonDocument::Compact)
+                                            .mid(1)
+                                            .chopped(1)
+                                            .toStdString()
+                                      : std::string();
         };
         add((node.value("type").toString() == "string" || node.value("type").toString() == "list"
-                 || node.value("type").toString() == "map" || node.value("type").toString() == "blob"
-             ? "length "
-             : "range ")
+                     || node.value("type").toString() == "map"
+                     || node.value("type").toString() == "blob"
+                 ? "length "
+                 : "range ")
             + bound("min") + ".." + bound("max"));
     }
     if (node.contains("pattern"))
         add("pattern " + node.value("pattern").toString().toStdString());
     if (node.contains("default"))
-        add("default " + QJsonDocument(QJsonArray{node.value("default")}).toJson(QJsonDocument::Compact).mid(1).chopped(1).toStdString());
+        add("default "
+            + QJsonDocument(QJsonArray{node.value("default")})
+                  .toJson(QJsonDocument::Compact)
+                  .mid(1)
+                  .chopped(1)
+                  .toStdString());
     if (node.contains("enum")) {
         QStringList values;
         for (const QJsonValue &v : node.value("enum").toArray())
@@ -108,7 +119,8 @@ void printMember(std::ostream &out, const QJsonObject &node, int indent)
     const std::string doc = node.value("documentation").toString().toStdString();
     if (!doc.empty()) {
         const std::size_t cut = doc.size() > 160 ? doc.rfind(' ', 157) : std::string::npos;
-        out << pad << "    " << (cut == std::string::npos ? doc : doc.substr(0, cut) + " …") << "\n";
+        out << pad << "    " << (cut == std::string::npos ? doc : doc.substr(0, cut) + " …")
+            << "\n";
     }
     printChildren(out, node, indent + 2);
 }
@@ -138,7 +150,8 @@ int list(const Context &context, std::ostream &out)
     }
     std::size_t operations = 0;
     out << std::left << std::setw(34) << "SERVICE" << std::setw(34) << "SDK ID" << std::setw(12)
-        << "PROTOCOL" << std::right << std::setw(10) << "OPERATIONS" << "\n";
+        << "PROTOCOL" << std::right << std::setw(10) << "OPERATIONS"
+        << "\n";
     for (const auto &s : services) {
         out << std::left << std::setw(34) << s.name << std::setw(34) << s.sdkId << std::setw(12)
             << s.protocol << std::right << std::setw(10) << s.operations.size() << "\n";
@@ -188,7 +201,8 @@ int show(const Context &context, const std::string &name, const std::string &ope
     const model::Shape *operation = nullptr;
     if (serviceShape) {
         for (const model::Shape *op : model::operationsOf(*loaded.model, *serviceShape)) {
-            if (op->id.name() == operationName || lower(std::string(op->id.name())) == lower(operationName))
+            if (op->id.name() == operationName
+                || lower(std::string(op->id.name())) == lower(operationName))
                 operation = op;
         }
     }
@@ -224,7 +238,8 @@ int show(const Context &context, const std::string &name, const std::string &ope
     QStringList errors;
     for (const QJsonValue &e : description.value("errors").toArray())
         errors << e.toString();
-    out << "\nerrors: " << (errors.isEmpty() ? QStringLiteral("(none)") : errors.join(", ")).toStdString() << "\n";
+    out << "\nerrors: "
+        << (errors.isEmpty() ? QStringLiteral("(none)") : errors.join(", ")).toStdString() << "\n";
     return loaded.ok() ? Success : GeneralError;
 }
 
@@ -234,7 +249,8 @@ int search(const Context &context, const std::string &text, std::ostream &out)
     if (context.json) {
         QJsonArray array;
         for (const model::OperationHit &h : hits)
-            array.append(QJsonObject{{"service", qs(h.service->name)}, {"operation", qs(*h.operation)}});
+            array.append(
+                QJsonObject{{"service", qs(h.service->name)}, {"operation", qs(*h.operation)}});
         printJson(out, array);
     } else {
         for (const model::OperationHit &h : hits)
@@ -245,10 +261,11 @@ int search(const Context &context, const std::string &text, std::ostream &out)
 
 } // namespace
 
-int runModelsCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
-                     std::ostream &out, std::ostream &err)
+int runModelsCommand(const std::vector<std::string> &arguments,
+                     const util::Environment &environment, std::ostream &out, std::ostream &err)
 {
-    if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "help") {
+    if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h"
+        || arguments[0] == "help") {
         (arguments.empty() ? err : out) << Usage;
         return arguments.empty() ? UsageError : Success;
     }
@@ -258,14 +275,16 @@ int runModelsCommand(const std::vector<std::string> &arguments, const util::Envi
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
     parser.addFlag({"--json"}, "print JSON");
     if (command == "ops") {
-        parser.addPositional("SERVICE", "name, sdk id or signing name (e.g. dynamodb, secrets-manager)");
+        parser.addPositional("SERVICE",
+                             "name, sdk id or signing name (e.g. dynamodb, secrets-manager)");
     } else if (command == "show") {
         parser.addPositional("SERVICE", "name, sdk id or signing name");
         parser.addPositional("OPERATION", "operation name, e.g. GetItem");
     } else if (command == "search") {
         parser.addPositional("TEXT", "part of an operation name, any case");
     } else if (command != "list") {
-        err << "cumulus-cli models: error: unknown command '" << command << "' (see cumulus-cli models --help)\n";
+        err << "cumulus-cli models: error: unknown command '" << command
+            << "' (see cumulus-cli models --help)\n";
         return UsageError;
     }
     const auto parsed = parser.parse({arguments.begin() + 1, arguments.end()});

@@ -16,7 +16,7 @@ namespace cumulus::cli {
 // Models come from --models (repeatable: files or folders), else CUMULUS_MODEL_PATH, else the
 // bundled models. A model that fails to load is reported on err with its file and place; the
 // others are still listed (exit code 255 then).
-int runModelsCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
-                     std::ostream &out, std::ostream &err);
+int runModelsCommand(const std::vector<std::string> &arguments,
+                     const util::Environment &environment, std::ostream &out, std::ostream &err);
 
 } // namespace cumulus::cli

@@ -1,5 +1,7 @@
 #include "PythonJson.h"
 
+#include "model/JsonText.h"
+
 namespace cumulus::cli {
 
 void PythonJson::newline()
@@ -97,42 +99,8 @@ void PythonJson::stringPairs(const std::vector<std::pair<std::string, std::strin
 
 void PythonJson::appendString(std::string_view value)
 {
-    static constexpr char digits[] = "0123456789abcdef";
-    m_out.push_back('"');
-    for (const char c : value) {
-        switch (c) {
-        case '"':
-            m_out.append("\\\"");
-            break;
-        case '\\':
-            m_out.append("\\\\");
-            break;
-        case '\n':
-            m_out.append("\\n");
-            break;
-        case '\r':
-            m_out.append("\\r");
-            break;
-        case '\t':
-            m_out.append("\\t");
-            break;
-        case '\b':
-            m_out.append("\\b");
-            break;
-        case '\f':
-            m_out.append("\\f");
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                m_out.append("\\u00");
-                m_out.push_back(digits[(c >> 4) & 0xf]);
-                m_out.push_back(digits[c & 0xf]);
-            } else {
-                m_out.push_back(c);
-            }
-        }
-    }
-    m_out.push_back('"');
+    // json.dumps(ensure_ascii=False) escapes exactly what JSON requires, as appendJsonString does.
+    model::appendJsonString(m_out, value);
 }
 
 } // namespace cumulus::cli

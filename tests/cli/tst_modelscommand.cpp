@@ -43,7 +43,8 @@ private slots:
         QVERIFY(run.out.find("13 services, 821 operations") != std::string::npos);
 
         const Run json = models({"list", "--json"});
-        const QJsonArray services = QJsonDocument::fromJson(QByteArray::fromStdString(json.out)).array();
+        const QJsonArray services =
+            QJsonDocument::fromJson(QByteArray::fromStdString(json.out)).array();
         QCOMPARE(services.size(), 13);
         const QJsonObject first = services.at(0).toObject();
         QCOMPARE(first.value("name").toString(), QStringLiteral("cloudwatch"));
@@ -66,7 +67,8 @@ private slots:
 
         const Run json = models({"show", "secretsmanager", "getsecretvalue", "--json"});
         QCOMPARE(json.code, 0);
-        const QJsonObject description = QJsonDocument::fromJson(QByteArray::fromStdString(json.out)).object();
+        const QJsonObject description =
+            QJsonDocument::fromJson(QByteArray::fromStdString(json.out)).object();
         QCOMPARE(description.value("operation").toString(), QStringLiteral("GetSecretValue"));
         QCOMPARE(description.value("service").toString(), QStringLiteral("secrets-manager"));
 
@@ -96,7 +98,8 @@ private slots:
 
         test::FakeEnvironment environment;
         environment.set("CUMULUS_MODEL_PATH", dir.path());
-        QVERIFY(models({"list"}, environment).out.find("1 services, 9 operations") != std::string::npos);
+        QVERIFY(models({"list"}, environment).out.find("1 services, 9 operations")
+                != std::string::npos);
     }
 
     void brokenModelsAreReportedAndTheRestListed()

@@ -6,10 +6,11 @@
 #include <QFileInfo>
 
 #include <simdjson.h>
-#include <zlib.h>
 
+#include <array>
 #include <map>
 #include <set>
+#include <zlib.h>
 
 namespace cumulus::model {
 
@@ -33,7 +34,8 @@ bool flag(dom::object o, std::string_view key)
 {
     bool value = false;
     dom::element e;
-    return o.at_key(key).get(e) == simdjson::SUCCESS && e.get_bool().get(value) == simdjson::SUCCESS && value;
+    return o.at_key(key).get(e) == simdjson::SUCCESS && e.get_bool().get(value) == simdjson::SUCCESS
+        && value;
 }
 
 std::string jsonString(std::string_view text)
@@ -70,7 +72,8 @@ std::string enumMemberName(std::string_view value)
         else
             out.push_back('_');
     }
-    if (out.empty() || (out[0] >= '0' && out[0] <= '9') || out.find_first_not_of('_') == std::string::npos)
+    if (out.empty() || (out[0] >= '0' && out[0] <= '9')
+        || out.find_first_not_of('_') == std::string::npos)
         out.insert(out.begin(), 'V');
     return out;
 }
@@ -88,14 +91,16 @@ std::string timestampFormat(std::string_view botocore)
 
 struct Protocol {
     std::string trait; // "aws.protocols#awsJson1_0"
-    bool xml;          // names go in xmlName (query, ec2, rest-xml) rather than jsonName
+    bool xml; // names go in xmlName (query, ec2, rest-xml) rather than jsonName
 };
 
 Protocol protocolOf(dom::object metadata)
 {
     const std::string protocol = field(metadata, "protocol");
     if (protocol == "json")
-        return {field(metadata, "jsonVersion") == "1.0" ? "aws.protocols#awsJson1_0" : "aws.protocols#awsJson1_1", false};
+        return {field(metadata, "jsonVersion") == "1.0" ? "aws.protocols#awsJson1_0"
+                                                        : "aws.protocols#awsJson1_1",
+                false};
     if (protocol == "rest-json")
         return {"aws.protocols#restJson1", false};
     if (protocol == "rest-xml")
@@ -133,7 +138,10 @@ ServiceNames namesOf(dom::object metadata)
 
 class Loader {
 public:
-    explicit Loader(const std::string &source) : m_source(source) {}
+    explicit Loader(const std::string &source)
+        : m_source(source)
+    {
+    }
     LoadResult load(std::string_view serviceJson, std::string_view paginatorsJson);
 
 private:
@@ -192,7 +200,9 @@ Member Loader::member(std::string name, dom::object definition, const std::strin
     m.name = std::move(name);
     if (auto target = shapeRef(definition, pointer))
         m.target = std::move(*target);
-    auto add = [&](std::string id, std::string json) { m.traits.push_back({std::move(id), std::move(json)}); };
+    auto add = [&](std::string id, std::string json) {
+        m.traits.push_back({std::move(id), std::move(json)});
+    };
     if (required)
         add("smithy.api#required", "{}");
     const std::string doc = field(definition, "documentation");
@@ -216,22 +226,23 @@ Member Loader::member(std::string name, dom::object definition, const std::strin
     } else if (location == "statusCode") {
         add("smithy.api#httpResponseCode", "{}");
     } else if (!locationName.empty()) {
-        add(m_protocol.xml ? "smithy.api#xmlName" : "smithy.api#jsonName", jsonString(locationName));
+        add(m_protocol.xml ? "smithy.api#xmlName" : "smithy.api#jsonName",
+            jsonString(locationName));
     }
-    if (flag(definition, "xmlAttribute"))
-        add("smithy.api#xmlAttribute", "{}");
-    if (flag(definition, "idempotencyToken"))
-        add("smithy.api#idempotencyToken", "{}");
-    if (flag(definition, "hostLabel"))
-        add("smithy.api#hostLabel", "{}");
-    if (flag(definition, "deprecated"))
-        add("smithy.api#deprecated", "{}");
-    if (flag(definition, "jsonvalue"))
-        add("smithy.api#mediaType", "\"application/json\"");
-    if (flag(definition, "eventpayload"))
-        add("smithy.api#eventPayload", "{}");
-    if (flag(definition, "eventheader"))
-        add("smithy.api#eventHeader", "{}");
+    // botocore's boolean member flags and the Smithy traits they become.
+    static constexpr std::array<std::array<const char *, 3>, 7> Flags = {{
+        {"xmlAttribute", "smithy.api#xmlAttribute", "{}"},
+        {"idempotencyToken", "smithy.api#idempotencyToken", "{}"},
+        {"hostLabel", "smithy.api#hostLabel", "{}"},
+        {"deprecated", "smithy.api#deprecated", "{}"},
+        {"jsonvalue", "smithy.api#mediaType", "\"application/json\""},
+        {"eventpayload", "smithy.api#eventPayload", "{}"},
+        {"eventheader", "smithy.api#eventHeader", "{}"},
+    }};
+    for (const auto &[botocoreFlag, trait, value] : Flags) {
+        if (flag(definition, botocoreFlag))
+            add(trait, value);
+    }
     const std::string queryName = field(definition, "queryName");
     if (!queryName.empty())
         add("aws.protocols#ec2QueryName", jsonString(queryName));
@@ -258,18 +269,31 @@ void Loader::addShape(std::string_view name, dom::object definition)
     Shape shape;
     shape.id = std::move(*id);
     const std::string type = field(definition, "type");
-    auto add = [&](std::string traitId, std::string json) { shape.traits.push_back({std::move(traitId), std::move(json)}); };
+    auto add = [&](std::string traitId, std::string json) {
+        shape.traits.push_back({std::move(traitId), std::move(json)});
+    };
 
     static const std::map<std::string, ShapeType, std::less<>> Types = {
-        {"structure", ShapeType::Structure}, {"list", ShapeType::List},     {"map", ShapeType::Map},
-        {"string", ShapeType::String},       {"integer", ShapeType::Integer}, {"long", ShapeType::Long},
-        {"boolean", ShapeType::Boolean},     {"timestamp", ShapeType::Timestamp},
-        {"blob", ShapeType::Blob},           {"float", ShapeType::Float},   {"double", ShapeType::Double},
-        {"bigdecimal", ShapeType::BigDecimal}, {"biginteger", ShapeType::BigInteger},
-        {"byte", ShapeType::Byte},           {"short", ShapeType::Short},   {"character", ShapeType::String}};
+        {"structure", ShapeType::Structure},
+        {"list", ShapeType::List},
+        {"map", ShapeType::Map},
+        {"string", ShapeType::String},
+        {"integer", ShapeType::Integer},
+        {"long", ShapeType::Long},
+        {"boolean", ShapeType::Boolean},
+        {"timestamp", ShapeType::Timestamp},
+        {"blob", ShapeType::Blob},
+        {"float", ShapeType::Float},
+        {"double", ShapeType::Double},
+        {"bigdecimal", ShapeType::BigDecimal},
+        {"biginteger", ShapeType::BigInteger},
+        {"byte", ShapeType::Byte},
+        {"short", ShapeType::Short},
+        {"character", ShapeType::String}};
     const auto known = Types.find(type);
     if (known == Types.end()) {
-        error(pointer + "/type", type.empty() ? "missing \"type\"" : "unknown shape type \"" + type + "\"");
+        error(pointer + "/type",
+              type.empty() ? "missing \"type\"" : "unknown shape type \"" + type + "\"");
         return;
     }
     shape.type = known->second;
@@ -283,7 +307,8 @@ void Loader::addShape(std::string_view name, dom::object definition)
         add("smithy.api#documentation", jsonString(doc));
 
     dom::array enumValues;
-    if (shape.type == ShapeType::String && definition.at_key("enum").get(enumValues) == simdjson::SUCCESS) {
+    if (shape.type == ShapeType::String
+        && definition.at_key("enum").get(enumValues) == simdjson::SUCCESS) {
         shape.type = ShapeType::Enum;
         std::set<std::string> used;
         for (dom::element value : enumValues) {
@@ -291,8 +316,10 @@ void Loader::addShape(std::string_view name, dom::object definition)
             std::string memberName = enumMemberName(text);
             for (int n = 2; !used.insert(memberName).second; ++n)
                 memberName = enumMemberName(text) + "_" + std::to_string(n);
-            shape.members.push_back({memberName, *ShapeId::parse("smithy.api#Unit"),
-                                     {{"smithy.api#enumValue", jsonString(text)}}, {}});
+            shape.members.push_back({memberName,
+                                     *ShapeId::parse("smithy.api#Unit"),
+                                     {{"smithy.api#enumValue", jsonString(text)}},
+                                     {}});
         }
     }
 
@@ -308,7 +335,8 @@ void Loader::addShape(std::string_view name, dom::object definition)
             bounds += std::string(hasMin ? "," : "") + "\"max\":" + simdjson::minify(max);
         bounds += "}";
         const bool length = shape.type == ShapeType::String || shape.type == ShapeType::Enum
-            || shape.type == ShapeType::Blob || shape.type == ShapeType::List || shape.type == ShapeType::Map;
+            || shape.type == ShapeType::Blob || shape.type == ShapeType::List
+            || shape.type == ShapeType::Map;
         add(length ? "smithy.api#length" : "smithy.api#range", bounds);
     }
     const std::string pattern = field(definition, "pattern");
@@ -389,7 +417,9 @@ void Loader::addOperation(std::string_view name, dom::object definition)
     shape.id = std::move(*id);
     shape.type = ShapeType::Operation;
     ShapeRelations &rel = shape.mutableRelations();
-    auto add = [&](std::string traitId, std::string json) { shape.traits.push_back({std::move(traitId), std::move(json)}); };
+    auto add = [&](std::string traitId, std::string json) {
+        shape.traits.push_back({std::move(traitId), std::move(json)});
+    };
     dom::object ref;
     if (definition.at_key("input").get(ref) == simdjson::SUCCESS)
         rel.input = shapeRef(ref, pointer + "/input");
@@ -416,8 +446,8 @@ void Loader::addOperation(std::string_view name, dom::object definition)
         add("smithy.api#documentation", jsonString(doc));
     dom::object http;
     if (definition.at_key("http").get(http) == simdjson::SUCCESS) {
-        std::string trait = "{\"method\":" + jsonString(field(http, "method")) + ",\"uri\":"
-            + jsonString(field(http, "requestUri"));
+        std::string trait = "{\"method\":" + jsonString(field(http, "method"))
+            + ",\"uri\":" + jsonString(field(http, "requestUri"));
         dom::element code;
         if (http.at_key("responseCode").get(code) == simdjson::SUCCESS)
             trait += ",\"code\":" + simdjson::minify(code);
@@ -467,7 +497,8 @@ void Loader::addPaginators(std::string_view json)
         std::string trait = "{";
         auto add = [&](const char *key, const std::string &v) {
             if (!v.empty())
-                trait += std::string(trait.size() > 1 ? "," : "") + "\"" + key + "\":" + jsonString(v);
+                trait +=
+                    std::string(trait.size() > 1 ? "," : "") + "\"" + key + "\":" + jsonString(v);
         };
         add("inputToken", first(p, "input_token"));
         add("outputToken", first(p, "output_token"));
@@ -504,7 +535,8 @@ LoadResult Loader::load(std::string_view serviceJson, std::string_view paginator
             if (!m_shapeNames.count(name))
                 continue;
             std::string renamed = std::string(name) + "Shape";
-            while (m_shapeNames.count(renamed) || operations.at_key(renamed).error() == simdjson::SUCCESS)
+            while (m_shapeNames.count(renamed)
+                   || operations.at_key(renamed).error() == simdjson::SUCCESS)
                 renamed += "_";
             m_renamed.emplace(std::string(name), renamed);
         }
@@ -541,9 +573,12 @@ LoadResult Loader::load(std::string_view serviceJson, std::string_view paginator
         }
     }
 
-    auto addTrait = [&](std::string id, std::string json) { service.traits.push_back({std::move(id), std::move(json)}); };
-    addTrait("aws.api#service", "{\"sdkId\":" + jsonString(names.sdkId) + ",\"endpointPrefix\":"
-                                    + jsonString(field(metadata, "endpointPrefix")) + "}");
+    auto addTrait = [&](std::string id, std::string json) {
+        service.traits.push_back({std::move(id), std::move(json)});
+    };
+    addTrait("aws.api#service",
+             "{\"sdkId\":" + jsonString(names.sdkId)
+                 + ",\"endpointPrefix\":" + jsonString(field(metadata, "endpointPrefix")) + "}");
     addTrait("aws.auth#sigv4", "{\"name\":" + jsonString(names.signingName) + "}");
     addTrait(m_protocol.trait, "{}");
     const std::string title = field(metadata, "serviceFullName");
@@ -630,9 +665,9 @@ LoadResult loadBotocoreFile(const QString &serviceFile)
     QByteArray paginators;
     if (const QString path = paginatorsFileFor(serviceFile); !path.isEmpty())
         paginators = readModelFile(path, error).value_or(QByteArray());
-    return loadBotocoreJson(std::string_view(service->constData(), std::size_t(service->size())),
-                            std::string_view(paginators.constData(), std::size_t(paginators.size())),
-                            source);
+    return loadBotocoreJson(
+        std::string_view(service->constData(), std::size_t(service->size())),
+        std::string_view(paginators.constData(), std::size_t(paginators.size())), source);
 }
 
 CatalogScan scanBotocoreFile(const QString &serviceFile)
@@ -648,7 +683,9 @@ CatalogScan scanBotocoreFile(const QString &serviceFile)
     if (parsed.get_object().get(root) != simdjson::SUCCESS
         || root.at_key("metadata").get(metadata) != simdjson::SUCCESS
         || root.at_key("operations").get(operations) != simdjson::SUCCESS)
-        return {{}, {{source, "", "not a botocore service model (invalid JSON, or no metadata/operations)"}}};
+        return {{},
+                {{source, "",
+                  "not a botocore service model (invalid JSON, or no metadata/operations)"}}};
     const ServiceNames names = namesOf(metadata);
     ServiceSummary summary;
     summary.source = source;

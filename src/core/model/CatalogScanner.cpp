@@ -18,10 +18,10 @@ namespace ondemand = simdjson::ondemand;
 
 namespace {
 
-constexpr std::string_view Protocols[] = {
-    "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#awsQuery",
-    "aws.protocols#ec2Query",   "aws.protocols#restJson1",  "aws.protocols#restXml",
-    "smithy.protocols#rpcv2Cbor"};
+constexpr std::string_view Protocols[] = {"aws.protocols#awsJson1_0",  "aws.protocols#awsJson1_1",
+                                          "aws.protocols#awsQuery",    "aws.protocols#ec2Query",
+                                          "aws.protocols#restJson1",   "aws.protocols#restXml",
+                                          "smithy.protocols#rpcv2Cbor"};
 
 struct Container { // a service or a resource: what it binds
     std::vector<std::string> operations;
@@ -94,11 +94,13 @@ static CatalogScan scanPadded(const simdjson::padded_string &padded, const std::
                             } else if (traitId == "aws.auth#sigv4") {
                                 service.signingName = stringField(trait.value(), "name");
                             } else if (traitId == "smithy.api#title") {
-                                service.title = std::string(std::string_view(trait.value().get_string()));
+                                service.title =
+                                    std::string(std::string_view(trait.value().get_string()));
                             } else {
                                 for (const std::string_view protocol : Protocols) {
                                     if (traitId == protocol)
-                                        service.protocol = std::string(protocol.substr(protocol.find('#') + 1));
+                                        service.protocol =
+                                            std::string(protocol.substr(protocol.find('#') + 1));
                                 }
                             }
                         }
@@ -175,12 +177,14 @@ std::vector<ServiceSummary> summarize(const Model &model, const std::string &sou
         summary.source = source;
         summary.shapeId = std::string(service->id.text());
         if (const Trait *t = service->trait("aws.api#service"))
-            summary.sdkId = parseJsonValue(t->json).toObject().value("sdkId").toString().toStdString();
+            summary.sdkId =
+                parseJsonValue(t->json).toObject().value("sdkId").toString().toStdString();
         if (summary.sdkId.empty())
             summary.sdkId = std::string(service->id.name());
         summary.name = ServiceSummary::cliName(summary.sdkId);
         if (const Trait *t = service->trait("aws.auth#sigv4"))
-            summary.signingName = parseJsonValue(t->json).toObject().value("name").toString().toStdString();
+            summary.signingName =
+                parseJsonValue(t->json).toObject().value("name").toString().toStdString();
         for (const std::string_view protocol : Protocols) {
             if (service->hasTrait(protocol))
                 summary.protocol = std::string(protocol.substr(protocol.find('#') + 1));

@@ -41,8 +41,9 @@ void appendUtf8(std::string &out, char32_t cp)
 
 std::optional<std::string> decodeJsonString(std::string_view json)
 {
-    while (!json.empty() && (json.back() == ' ' || json.back() == '\n' || json.back() == '\r'
-                             || json.back() == '\t'))
+    while (!json.empty()
+           && (json.back() == ' ' || json.back() == '\n' || json.back() == '\r'
+               || json.back() == '\t'))
         json.remove_suffix(1);
     if (json.size() < 2 || json.front() != '"' || json.back() != '"')
         return std::nullopt;
@@ -58,14 +59,30 @@ std::optional<std::string> decodeJsonString(std::string_view json)
         if (++i >= json.size())
             return std::nullopt;
         switch (json[i]) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
+        case '"':
+            out.push_back('"');
+            break;
+        case '\\':
+            out.push_back('\\');
+            break;
+        case '/':
+            out.push_back('/');
+            break;
+        case 'b':
+            out.push_back('\b');
+            break;
+        case 'f':
+            out.push_back('\f');
+            break;
+        case 'n':
+            out.push_back('\n');
+            break;
+        case 'r':
+            out.push_back('\r');
+            break;
+        case 't':
+            out.push_back('\t');
+            break;
         case 'u': {
             auto readUnit = [&](std::size_t at) -> int {
                 if (at + 4 > json.size())
@@ -121,13 +138,27 @@ void appendJsonString(std::string &out, std::string_view text)
     out.push_back('"');
     for (const char c : text) {
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 out.append("\\u00");

@@ -3,7 +3,8 @@
 namespace cumulus::model {
 
 Model::Model(std::vector<Shape> shapes, std::string metadataJson)
-    : m_shapes(std::move(shapes)), m_metadata(std::move(metadataJson))
+    : m_shapes(std::move(shapes))
+    , m_metadata(std::move(metadataJson))
 {
     // m_shapes never changes from here on, so views of the ids inside it stay valid.
     m_index.reserve(m_shapes.size());

@@ -18,7 +18,8 @@ namespace {
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+        return std::tolower(static_cast<unsigned char>(x))
+            == std::tolower(static_cast<unsigned char>(y));
     });
 }
 
@@ -27,7 +28,8 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
 QStringList ModelRegistry::bundledModelFiles()
 {
     QStringList files;
-    for (const QString &name : QDir(QStringLiteral(":/models")).entryList({"*.json"}, QDir::Files, QDir::Name))
+    for (const QString &name :
+         QDir(QStringLiteral(":/models")).entryList({"*.json"}, QDir::Files, QDir::Name))
         files << QStringLiteral(":/models/") + name;
     return files;
 }
@@ -75,7 +77,8 @@ void ModelRegistry::addPath(const QString &path)
         if (isBotocoreServiceFile(file)) {
             const QFileInfo versionDir(QFileInfo(file).path());
             QString &latest = botocoreLatest[versionDir.path()];
-            if (latest.isEmpty() || QFileInfo(QFileInfo(latest).path()).fileName() < versionDir.fileName()
+            if (latest.isEmpty()
+                || QFileInfo(QFileInfo(latest).path()).fileName() < versionDir.fileName()
                 || (QFileInfo(QFileInfo(latest).path()).fileName() == versionDir.fileName()
                     && !file.endsWith(QLatin1String(".gz"))))
                 latest = file;
@@ -97,7 +100,8 @@ void ModelRegistry::addPath(const QString &path)
 
 void ModelRegistry::addFile(const QString &file, bool quietWithoutServices)
 {
-    CatalogScan scan = isBotocoreServiceFile(file) ? scanBotocoreFile(file) : scanSmithyJsonFile(file);
+    CatalogScan scan =
+        isBotocoreServiceFile(file) ? scanBotocoreFile(file) : scanSmithyJsonFile(file);
     if (scan.services.empty() && scan.errors.empty() && !quietWithoutServices)
         m_errors.push_back({file.toStdString(), "", "holds no service shape"});
     for (ModelError &error : scan.errors)
@@ -137,7 +141,8 @@ void ModelRegistry::add(ServiceSummary service)
         // sms-voice beside pinpoint-sms-voice): keep both, the second under its folder's name
         // (botocore's own service name) or, failing that, with its version.
         const QFileInfo file(QString::fromStdString(service.source));
-        const QString folder = isBotocoreServiceFile(file.filePath()) ? QFileInfo(file.path()).path() : QString();
+        const QString folder =
+            isBotocoreServiceFile(file.filePath()) ? QFileInfo(file.path()).path() : QString();
         service.name = folder.isEmpty() ? service.name + "-" + service.version
                                         : QFileInfo(folder).fileName().toStdString();
     }

@@ -21,9 +21,9 @@ class Environment;
 namespace cumulus::model {
 
 // Every service Cumulus knows: the models bundled with it, then the files and folders a person
-// adds (a checkout of aws/api-models-aws, a folder of their own models). The catalog comes first and
-// fast; a service's full shape graph is loaded when it is opened, and kept.
-// Thread-safe: open() may run off the UI thread.
+// adds (a checkout of aws/api-models-aws, a folder of their own models). The catalog comes first
+// and fast; a service's full shape graph is loaded when it is opened, and kept. Thread-safe: open()
+// may run off the UI thread.
 class ModelRegistry {
 public:
     // The bundled models (Qt resources ":/models/<name>.json").

@@ -26,7 +26,11 @@ std::string documentationOf(const std::vector<Trait> &traits)
 
 class Describer {
 public:
-    Describer(const Model &model, int maxDepth) : m_model(model), m_maxDepth(maxDepth) {}
+    Describer(const Model &model, int maxDepth)
+        : m_model(model)
+        , m_maxDepth(maxDepth)
+    {
+    }
 
     QJsonObject tree(const ShapeId &id)
     {
@@ -48,7 +52,8 @@ private:
 
     // Constraints and docs from the traits of a member and of the shape it targets (the member's
     // win).
-    void addConstraints(QJsonObject &out, const std::vector<Trait> &memberTraits, const Shape *target)
+    void addConstraints(QJsonObject &out, const std::vector<Trait> &memberTraits,
+                        const Shape *target)
     {
         auto traitOf = [&](std::string_view id) -> const Trait * {
             if (const Trait *t = findTrait(memberTraits, id))
@@ -177,8 +182,8 @@ std::string documentationText(std::string_view html)
         }
         if (c == '&') {
             static constexpr std::pair<std::string_view, char> Entities[] = {
-                {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&#39;", '\''},
-                {"&apos;", '\''}, {"&nbsp;", ' '}};
+                {"&lt;", '<'},   {"&gt;", '>'},    {"&amp;", '&'}, {"&quot;", '"'},
+                {"&#39;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}};
             for (const auto &[entity, ch] : Entities) {
                 if (html.substr(i, entity.size()) == entity) {
                     c = ch;

@@ -7,7 +7,8 @@ namespace cumulus::model {
 namespace {
 
 void collect(const Model &model, const Shape &container, std::vector<const Shape *> &out,
-             std::unordered_set<std::string_view> &seen, std::unordered_set<std::string_view> &visited)
+             std::unordered_set<std::string_view> &seen,
+             std::unordered_set<std::string_view> &visited)
 {
     if (!visited.insert(container.id.text()).second)
         return; // a resource bound twice, or a cycle
@@ -24,7 +25,8 @@ void collect(const Model &model, const Shape &container, std::vector<const Shape
     for (const ShapeId &id : rel.collectionOperations)
         add(id);
     for (const ShapeId &id : rel.resources) {
-        if (const Shape *resource = model.find(id); resource && resource->type == ShapeType::Resource)
+        if (const Shape *resource = model.find(id);
+            resource && resource->type == ShapeType::Resource)
             collect(model, *resource, out, seen, visited);
     }
 }

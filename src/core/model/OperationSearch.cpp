@@ -39,7 +39,9 @@ std::vector<OperationHit> searchOperations(const std::vector<ServiceSummary> &se
             const std::size_t at = findIgnoringCase(operation, needle);
             if (at != std::string_view::npos)
                 hits.push_back({&service, &operation,
-                                operation.size() == needle.size() ? 0 : at == 0 ? 1 : 2});
+                                operation.size() == needle.size() ? 0
+                                    : at == 0                     ? 1
+                                                                  : 2});
         }
     }
     std::stable_sort(hits.begin(), hits.end(),

@@ -8,7 +8,11 @@ namespace {
 
 class Checker {
 public:
-    Checker(const Model &model, const std::string &source) : m_model(model), m_source(source) {}
+    Checker(const Model &model, const std::string &source)
+        : m_model(model)
+        , m_source(source)
+    {
+    }
 
     void check(const ShapeId &target, const Shape &shape, const SourceLocation &where,
                const std::string &pointerSuffix, std::string_view role)
@@ -18,8 +22,8 @@ public:
         ModelError error;
         error.source = m_source;
         if (where.line > 0) {
-            error.location = "line " + std::to_string(where.line) + ", column "
-                + std::to_string(where.column);
+            error.location =
+                "line " + std::to_string(where.line) + ", column " + std::to_string(where.column);
         } else {
             error.location = "/shapes/" + pointerEscape(shape.id.text()) + pointerSuffix;
         }
@@ -82,7 +86,8 @@ std::vector<ModelError> findUnresolvedReferences(const Model &model, const std::
         list(rel.operations, "operations", "operation");
         list(rel.resources, "resources", "resource");
         list(rel.collectionOperations, "collectionOperations", "collection operation");
-        auto named = [&](const std::vector<NamedTarget> &targets, const char *key, const char *role) {
+        auto named = [&](const std::vector<NamedTarget> &targets, const char *key,
+                         const char *role) {
             for (const auto &[name, id] : targets)
                 checker.check(id, shape, at, std::string("/") + key + "/" + name, role);
         };

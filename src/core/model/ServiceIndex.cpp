@@ -11,14 +11,14 @@ namespace cumulus::model {
 
 namespace {
 
-constexpr std::string_view Protocols[] = {
-    "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#awsQuery",
-    "aws.protocols#ec2Query",   "aws.protocols#restJson1",  "aws.protocols#restXml",
-    "smithy.protocols#rpcv2Cbor"};
+constexpr std::string_view Protocols[] = {"aws.protocols#awsJson1_0",  "aws.protocols#awsJson1_1",
+                                          "aws.protocols#awsQuery",    "aws.protocols#ec2Query",
+                                          "aws.protocols#restJson1",   "aws.protocols#restXml",
+                                          "smithy.protocols#rpcv2Cbor"};
 
-constexpr std::string_view AuthTraits[] = {"aws.auth#sigv4", "aws.auth#sigv4a", "smithy.api#httpBearerAuth",
-                                           "smithy.api#httpBasicAuth", "smithy.api#httpDigestAuth",
-                                           "smithy.api#httpApiKeyAuth"};
+constexpr std::string_view AuthTraits[] = {
+    "aws.auth#sigv4",           "aws.auth#sigv4a",           "smithy.api#httpBearerAuth",
+    "smithy.api#httpBasicAuth", "smithy.api#httpDigestAuth", "smithy.api#httpApiKeyAuth"};
 
 std::string text(const Trait *trait)
 {
@@ -67,7 +67,8 @@ std::vector<MemberBinding> ServiceIndex::bindingsOf(const Shape &structure)
     return out;
 }
 
-ServiceIndex::ServiceIndex(const Model &model, const Shape &service) : m_service(&service)
+ServiceIndex::ServiceIndex(const Model &model, const Shape &service)
+    : m_service(&service)
 {
     for (const std::string_view protocol : Protocols) {
         if (service.hasTrait(protocol))
@@ -78,7 +79,8 @@ ServiceIndex::ServiceIndex(const Model &model, const Shape &service) : m_service
             m_auth.emplace_back(auth);
     }
     if (const Trait *sigv4 = service.trait("aws.auth#sigv4"))
-        m_signingName = parseJsonValue(sigv4->json).toObject().value("name").toString().toStdString();
+        m_signingName =
+            parseJsonValue(sigv4->json).toObject().value("name").toString().toStdString();
 
     for (const Shape *op : operationsOf(model, service)) {
         OperationInfo info;

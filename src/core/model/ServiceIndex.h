@@ -12,7 +12,16 @@
 namespace cumulus::model {
 
 // Where an HTTP protocol puts a member (Smithy's HTTP binding traits).
-enum class HttpLocation { Label, Query, QueryParams, Header, PrefixHeaders, Payload, ResponseCode, Document };
+enum class HttpLocation {
+    Label,
+    Query,
+    QueryParams,
+    Header,
+    PrefixHeaders,
+    Payload,
+    ResponseCode,
+    Document
+};
 
 struct MemberBinding {
     const Member *member;
@@ -24,7 +33,7 @@ struct HttpBinding {
     std::string method;
     std::string uri;
     int code = 200;
-    std::vector<MemberBinding> input;  // one per input member
+    std::vector<MemberBinding> input; // one per input member
     std::vector<MemberBinding> output; // one per output member
 };
 
@@ -37,13 +46,13 @@ struct Pagination {
 
 struct OperationInfo {
     const Shape *operation = nullptr;
-    const Shape *input = nullptr;  // nullptr for none (smithy.api#Unit)
+    const Shape *input = nullptr; // nullptr for none (smithy.api#Unit)
     const Shape *output = nullptr;
     std::vector<const Shape *> errors; // the operation's, then the service's common ones
-    std::optional<HttpBinding> http;   // operations with an @http trait
+    std::optional<HttpBinding> http; // operations with an @http trait
     std::optional<Pagination> pagination; // @paginated, with the service's defaults merged in
-    std::string documentation;         // plain text
-    QJsonArray examples;               // smithy.api#examples
+    std::string documentation; // plain text
+    QJsonArray examples; // smithy.api#examples
 };
 
 // What the rest of Cumulus asks of a service, worked out once: its protocol, auth schemes,
@@ -57,7 +66,10 @@ public:
     const std::string &protocol() const { return m_protocol; } // "awsJson1_0", …; "" if none
     const std::vector<std::string> &authSchemes() const { return m_auth; } // trait ids, in order
     const std::string &signingName() const { return m_signingName; }
-    const Trait *endpointRuleSet() const { return m_service->trait("smithy.rules#endpointRuleSet"); }
+    const Trait *endpointRuleSet() const
+    {
+        return m_service->trait("smithy.rules#endpointRuleSet");
+    }
     const Trait *endpointTests() const { return m_service->trait("smithy.rules#endpointTests"); }
 
     const std::vector<OperationInfo> &operations() const { return m_operations; }

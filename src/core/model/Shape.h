@@ -33,23 +33,24 @@ using NamedTarget = std::pair<std::string, ShapeId>;
 
 // What only services, operations and resources have.
 struct ShapeRelations {
-    std::string version;                  // service
-    std::optional<ShapeId> input;         // operation
-    std::optional<ShapeId> output;        // operation
-    std::vector<ShapeId> errors;          // operation, service (common errors)
-    std::vector<ShapeId> operations;      // service, resource (instance operations)
-    std::vector<ShapeId> resources;       // service, resource
+    std::string version; // service
+    std::optional<ShapeId> input; // operation
+    std::optional<ShapeId> output; // operation
+    std::vector<ShapeId> errors; // operation, service (common errors)
+    std::vector<ShapeId> operations; // service, resource (instance operations)
+    std::vector<ShapeId> resources; // service, resource
     std::vector<ShapeId> collectionOperations; // resource
-    std::vector<NamedTarget> identifiers;      // resource
-    std::vector<NamedTarget> properties;       // resource
-    std::vector<NamedTarget> lifecycle;        // resource: create, put, read, update, delete, list
+    std::vector<NamedTarget> identifiers; // resource
+    std::vector<NamedTarget> properties; // resource
+    std::vector<NamedTarget> lifecycle; // resource: create, put, read, update, delete, list
     std::vector<std::pair<ShapeId, std::string>> rename; // service
 };
 
 struct Shape {
     ShapeId id;
     ShapeType type = ShapeType::Structure;
-    std::vector<Member> members; // structure, union, enum, intEnum; list "member"; map "key", "value"
+    std::vector<Member>
+        members; // structure, union, enum, intEnum; list "member"; map "key", "value"
     std::vector<Trait> traits;
     std::vector<ShapeId> mixins;
     std::unique_ptr<ShapeRelations> relations; // services, operations and resources only

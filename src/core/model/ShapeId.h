@@ -34,7 +34,7 @@ public:
 
 private:
     std::string m_text;
-    std::uint32_t m_hash = 0;   // position of '#'
+    std::uint32_t m_hash = 0; // position of '#'
     std::uint32_t m_dollar = 0; // position of '$', 0 when there is no member
 };
 

@@ -38,7 +38,7 @@ enum class ShapeType : std::uint8_t {
 std::string_view shapeTypeName(ShapeType type);
 std::optional<ShapeType> shapeTypeFromString(std::string_view text);
 
-bool isSimple(ShapeType type);    // scalar values: blob … document
+bool isSimple(ShapeType type); // scalar values: blob … document
 bool isAggregate(ShapeType type); // list, set, map, structure, union
 
 } // namespace cumulus::model

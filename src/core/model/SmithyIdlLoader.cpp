@@ -21,7 +21,10 @@ std::string where(const SourceLocation &at)
 
 class Assembler {
 public:
-    explicit Assembler(std::vector<idl::File> files) : m_files(std::move(files)) {}
+    explicit Assembler(std::vector<idl::File> files)
+        : m_files(std::move(files))
+    {
+    }
 
     LoadResult run()
     {
@@ -50,11 +53,13 @@ public:
                 idl::Node keyNode;
                 keyNode.kind = idl::Node::Kind::String;
                 keyNode.text = key;
-                metadata += (metadata.size() > 1 ? "," : "") + keyNode.toJson() + ":" + value.toJson();
+                metadata +=
+                    (metadata.size() > 1 ? "," : "") + keyNode.toJson() + ":" + value.toJson();
             }
         }
         metadata += "}";
-        return {std::make_shared<Model>(std::move(m_shapes), std::move(metadata)), std::move(m_errors)};
+        return {std::make_shared<Model>(std::move(m_shapes), std::move(metadata)),
+                std::move(m_errors)};
     }
 
 private:
@@ -64,12 +69,14 @@ private:
     }
 
     // The absolute id a name in file means, or nullopt (reported) when it means nothing.
-    std::optional<ShapeId> resolve(const idl::File &file, const idl::Reference &ref, const std::string &role)
+    std::optional<ShapeId> resolve(const idl::File &file, const idl::Reference &ref,
+                                   const std::string &role)
     {
         const std::string &name = ref.name;
         const std::size_t dollar = name.find('$');
         const std::string base = name.substr(0, dollar);
-        const std::string member = dollar == std::string::npos ? std::string() : name.substr(dollar);
+        const std::string member =
+            dollar == std::string::npos ? std::string() : name.substr(dollar);
         std::string absolute;
         if (base.find('#') != std::string::npos) {
             if (m_defined.count(base) || preludeShapeType(base))
@@ -82,7 +89,8 @@ private:
             if (absolute.empty() && m_defined.count(file.ns + "#" + base))
                 absolute = file.ns + "#" + base;
             if (absolute.empty()
-                && (preludeShapeType("smithy.api#" + base) || m_defined.count("smithy.api#" + base)))
+                && (preludeShapeType("smithy.api#" + base)
+                    || m_defined.count("smithy.api#" + base)))
                 absolute = "smithy.api#" + base;
         }
         if (absolute.empty()) {
@@ -128,7 +136,8 @@ private:
         return out;
     }
 
-    std::vector<ShapeId> references(const idl::File &file, const std::vector<idl::Reference> &refs, const std::string &role)
+    std::vector<ShapeId> references(const idl::File &file, const std::vector<idl::Reference> &refs,
+                                    const std::string &role)
     {
         std::vector<ShapeId> out;
         for (const idl::Reference &ref : refs) {
@@ -138,7 +147,8 @@ private:
         return out;
     }
 
-    std::optional<ShapeId> nodeReference(const idl::File &file, const idl::Node &node, const std::string &role)
+    std::optional<ShapeId> nodeReference(const idl::File &file, const idl::Node &node,
+                                         const std::string &role)
     {
         if (node.kind != idl::Node::Kind::String) {
             error(file, node.at, "expected a shape id (" + role + ")");
@@ -237,7 +247,8 @@ private:
                 }
             } else {
                 if (m.target) {
-                    if (auto target = resolve(file, *m.target, "the target of " + given.name + "$" + m.name))
+                    if (auto target =
+                            resolve(file, *m.target, "the target of " + given.name + "$" + m.name))
                         member.target = std::move(*target);
                 } else {
                     pending.elided.push_back(shape.members.size());
@@ -273,7 +284,8 @@ private:
         return it == m_index.end() ? nullptr : &m_shapes[it->second];
     }
 
-    // "$name": the member of that name in a mixin, else the "for" resource's identifier or property.
+    // "$name": the member of that name in a mixin, else the "for" resource's identifier or
+    // property.
     void resolveElidedTargets()
     {
         for (std::size_t i = 0; i < m_shapes.size(); ++i) {
@@ -285,7 +297,8 @@ private:
                         const Shape *mixin = find(std::string(mixinId.text()));
                         if (!mixin || depth > 16)
                             continue;
-                        if (const Member *found = mixin->member(member.name); found && !found->target.empty())
+                        if (const Member *found = mixin->member(member.name);
+                            found && !found->target.empty())
                             return found;
                         if (const Member *found = fromMixins(*mixin, depth + 1))
                             return found;
@@ -297,8 +310,10 @@ private:
                     continue;
                 }
                 if (m_pending[i].forResource) {
-                    if (const Shape *resource = find(std::string(m_pending[i].forResource->text()))) {
-                        for (const auto *list : {&resource->rel().identifiers, &resource->rel().properties}) {
+                    if (const Shape *resource =
+                            find(std::string(m_pending[i].forResource->text()))) {
+                        for (const auto *list :
+                             {&resource->rel().identifiers, &resource->rel().properties}) {
                             for (const auto &[name, target] : *list) {
                                 if (name == member.name && member.target.empty())
                                     member.target = target;
@@ -308,7 +323,8 @@ private:
                 }
                 if (member.target.empty())
                     error(*m_pending[i].file, member.location,
-                          "the target of $" + member.name + " is found in no mixin and no resource");
+                          "the target of $" + member.name
+                              + " is found in no mixin and no resource");
             }
         }
     }
@@ -330,7 +346,8 @@ private:
             expandMixins(it->second, expanded);
             const Shape &mixin = m_shapes[it->second];
             for (const Member &m : mixin.members) {
-                if (std::none_of(members.begin(), members.end(), [&](const Member &x) { return x.name == m.name; }))
+                if (std::none_of(members.begin(), members.end(),
+                                 [&](const Member &x) { return x.name == m.name; }))
                     members.push_back(m);
             }
             for (const Trait &t : mixin.traits) {
@@ -343,17 +360,20 @@ private:
                     rel.input = mixin.rel().input;
                 if (!rel.output)
                     rel.output = mixin.rel().output;
-                rel.errors.insert(rel.errors.begin(), mixin.rel().errors.begin(), mixin.rel().errors.end());
+                rel.errors.insert(rel.errors.begin(), mixin.rel().errors.begin(),
+                                  mixin.rel().errors.end());
             }
         }
         for (Member &local : shape.members) {
-            auto existing = std::find_if(members.begin(), members.end(), [&](const Member &x) { return x.name == local.name; });
+            auto existing = std::find_if(members.begin(), members.end(),
+                                         [&](const Member &x) { return x.name == local.name; });
             if (existing == members.end()) {
                 members.push_back(std::move(local));
                 continue;
             }
             for (Trait &t : local.traits) {
-                auto same = std::find_if(existing->traits.begin(), existing->traits.end(), [&](const Trait &x) { return x.id == t.id; });
+                auto same = std::find_if(existing->traits.begin(), existing->traits.end(),
+                                         [&](const Trait &x) { return x.id == t.id; });
                 if (same != existing->traits.end())
                     *same = std::move(t);
                 else
@@ -386,7 +406,8 @@ private:
             return;
         }
         for (Trait &t : traits(file, apply.traits)) {
-            auto same = std::find_if(into->begin(), into->end(), [&](const Trait &x) { return x.id == t.id; });
+            auto same = std::find_if(into->begin(), into->end(),
+                                     [&](const Trait &x) { return x.id == t.id; });
             if (same != into->end())
                 *same = std::move(t);
             else
@@ -426,7 +447,8 @@ LoadResult loadSmithyIdlFiles(const QStringList &paths)
     for (const QString &path : paths) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            unreadable.push_back({path.toStdString(), "", "cannot read: " + file.errorString().toStdString()});
+            unreadable.push_back(
+                {path.toStdString(), "", "cannot read: " + file.errorString().toStdString()});
             continue;
         }
         sources.emplace_back(path.toStdString(), file.readAll().toStdString());

@@ -15,7 +15,8 @@ namespace cumulus::model {
 // mixins or the "for" resource, apply statements applied, inline input/output structures made.
 // Every name that resolves to nothing is reported with its file, line and column; the rest of the
 // model still loads. Files that share a namespace, or use each other's shapes, load together.
-LoadResult loadSmithyIdl(const std::vector<std::pair<std::string, std::string>> &sources); // (name, text)
+LoadResult
+loadSmithyIdl(const std::vector<std::pair<std::string, std::string>> &sources); // (name, text)
 LoadResult loadSmithyIdlFiles(const QStringList &paths);
 
 } // namespace cumulus::model

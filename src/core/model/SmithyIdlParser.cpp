@@ -66,7 +66,8 @@ bool isIdentifierChar(char c)
 
 class Parser {
 public:
-    Parser(std::string_view text, const std::string &source) : m_s(text)
+    Parser(std::string_view text, const std::string &source)
+        : m_s(text)
     {
         m_file.source = source;
         m_lineStarts.push_back(0);
@@ -85,9 +86,10 @@ public:
             parseFile();
         } catch (const SyntaxError &e) {
             const SourceLocation at = location(e.offset);
-            m_file.errors.push_back({m_file.source,
-                                     "line " + std::to_string(at.line) + ", column " + std::to_string(at.column),
-                                     e.message});
+            m_file.errors.push_back(
+                {m_file.source,
+                 "line " + std::to_string(at.line) + ", column " + std::to_string(at.column),
+                 e.message});
         }
         return std::move(m_file);
     }
@@ -104,7 +106,10 @@ private:
     [[noreturn]] void fail(const std::string &message) const { throw SyntaxError{m_p, message}; }
 
     bool atEnd() const { return m_p >= m_s.size(); }
-    char peek(std::size_t ahead = 0) const { return m_p + ahead < m_s.size() ? m_s[m_p + ahead] : '\0'; }
+    char peek(std::size_t ahead = 0) const
+    {
+        return m_p + ahead < m_s.size() ? m_s[m_p + ahead] : '\0';
+    }
 
     std::string describeNext() const
     {
@@ -250,16 +255,35 @@ private:
                 fail("unterminated string");
             const char e = m_s[m_p++];
             switch (e) {
-            case '"': out.push_back('"'); break;
-            case '\\': out.push_back('\\'); break;
-            case '/': out.push_back('/'); break;
-            case '\'': out.push_back('\''); break;
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case '\n': break; // line continuation
+            case '"':
+                out.push_back('"');
+                break;
+            case '\\':
+                out.push_back('\\');
+                break;
+            case '/':
+                out.push_back('/');
+                break;
+            case '\'':
+                out.push_back('\'');
+                break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
+            case '\n':
+                break; // line continuation
             case '\r':
                 if (peek() == '\n')
                     ++m_p;
@@ -325,7 +349,8 @@ private:
         for (std::size_t i = 0; i < lines.size(); ++i) {
             std::string_view line = lines[i];
             line = line.size() > indent ? line.substr(indent) : std::string_view();
-            while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+            while (!line.empty()
+                   && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
                 line.remove_suffix(1);
             if (i)
                 text += "\n";
@@ -381,8 +406,10 @@ private:
             const std::size_t start = m_p;
             if (peek() == '-')
                 ++m_p;
-            while (std::isdigit(static_cast<unsigned char>(peek())) || peek() == '.' || peek() == 'e'
-                   || peek() == 'E' || ((peek() == '+' || peek() == '-') && (m_s[m_p - 1] == 'e' || m_s[m_p - 1] == 'E')))
+            while (std::isdigit(static_cast<unsigned char>(peek())) || peek() == '.'
+                   || peek() == 'e' || peek() == 'E'
+                   || ((peek() == '+' || peek() == '-')
+                       && (m_s[m_p - 1] == 'e' || m_s[m_p - 1] == 'E')))
                 ++m_p;
             node.text = std::string(m_s.substr(start, m_p - start));
             if (node.text == "-" || !std::isdigit(static_cast<unsigned char>(node.text.back())))
@@ -561,11 +588,13 @@ private:
                     inline_.forResource = reference("a resource shape id");
                 inline_.mixins = mixins();
                 inline_.members = members(false);
-                (key == "input" ? operation.input : operation.output) = Reference{inline_.name, inline_.at};
+                (key == "input" ? operation.input : operation.output) =
+                    Reference{inline_.name, inline_.at};
                 m_file.shapes.push_back(std::move(inline_));
             } else {
                 expect(':', "':' or ':='");
-                (key == "input" ? operation.input : operation.output) = reference("a structure shape id");
+                (key == "input" ? operation.input : operation.output) =
+                    reference("a structure shape id");
             }
         }
     }
@@ -602,15 +631,16 @@ private:
         addDocs(shape.traits, std::move(docs), shape.at);
         m_docs.clear();
         static const std::vector<std::string_view> Simple = {
-            "blob", "boolean", "document", "string", "byte", "short", "integer", "long",
-            "float", "double", "bigInteger", "bigDecimal", "timestamp"};
+            "blob", "boolean", "document", "string",     "byte",       "short",    "integer",
+            "long", "float",   "double",   "bigInteger", "bigDecimal", "timestamp"};
         const std::string &type = shape.typeName;
         if (std::find(Simple.begin(), Simple.end(), type) != Simple.end()) {
             shape.mixins = mixins();
         } else if (type == "enum" || type == "intEnum") {
             shape.mixins = mixins();
             shape.members = members(true);
-        } else if (type == "list" || type == "set" || type == "map" || type == "structure" || type == "union") {
+        } else if (type == "list" || type == "set" || type == "map" || type == "structure"
+                   || type == "union") {
             if (eatWord("for"))
                 shape.forResource = reference("a resource shape id");
             shape.mixins = mixins();
@@ -639,7 +669,8 @@ private:
             expect(':', "':' after a control statement key");
             const Node value = nodeValue();
             if (key == "version") {
-                if (value.text != "2" && value.text != "2.0" && value.text != "1" && value.text != "1.0")
+                if (value.text != "2" && value.text != "2.0" && value.text != "1"
+                    && value.text != "1.0")
                     fail("unsupported IDL version \"" + value.text + "\"");
             } else if (key == "operationInputSuffix") {
                 m_inputSuffix = value.text;

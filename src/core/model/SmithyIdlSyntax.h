@@ -15,9 +15,9 @@ namespace cumulus::model::idl {
 struct Node {
     enum class Kind { Null, Bool, Number, String, Array, Object };
     Kind kind = Kind::Null;
-    std::string text;     // a number as written, a string's value, "true"/"false"
+    std::string text; // a number as written, a string's value, "true"/"false"
     bool bareWord = false; // an unquoted identifier or shape id used as a string
-    std::vector<Node> items;                          // Array
+    std::vector<Node> items; // Array
     std::vector<std::pair<std::string, Node>> entries; // Object, in order
     SourceLocation at;
 

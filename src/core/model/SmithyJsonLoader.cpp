@@ -17,7 +17,8 @@ namespace {
 std::string_view trimRight(std::string_view text)
 {
     while (!text.empty()
-           && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t'))
+           && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r'
+               || text.back() == '\t'))
         text.remove_suffix(1);
     return text;
 }
@@ -41,7 +42,10 @@ std::string_view rawJson(ondemand::value value)
 
 class Loader {
 public:
-    explicit Loader(const std::string &source) : m_source(source) {}
+    explicit Loader(const std::string &source)
+        : m_source(source)
+    {
+    }
 
     LoadResult load(const simdjson::padded_string &json);
 
@@ -51,6 +55,7 @@ private:
     std::vector<ShapeId> targets(ondemand::value value, const std::string &pointer);
     std::vector<Trait> traits(ondemand::value value);
     std::vector<NamedTarget> namedTargets(ondemand::value value, const std::string &pointer);
+    Member member(std::string name, ondemand::value value, const std::string &pointer);
     void applyTraits();
     void error(std::string location, std::string message)
     {
@@ -116,6 +121,26 @@ std::vector<NamedTarget> Loader::namedTargets(ondemand::value value, const std::
     return out;
 }
 
+Member Loader::member(std::string name, ondemand::value value, const std::string &pointer)
+{
+    Member member;
+    member.name = std::move(name);
+    for (auto part : value.get_object()) {
+        const std::string_view partKey = part.unescaped_key();
+        if (partKey == "target") {
+            const std::string_view text = part.value().get_string();
+            if (auto targetId = ShapeId::parse(text))
+                member.target = std::move(*targetId);
+            else
+                error(pointer + "/target",
+                      "\"" + std::string(text) + "\" is not an absolute shape id");
+        } else if (partKey == "traits") {
+            member.traits = traits(part.value());
+        }
+    }
+    return member;
+}
+
 void Loader::parseShape(std::string_view key, ondemand::value value)
 {
     const std::string pointer = "/shapes/" + std::string(key);
@@ -124,7 +149,6 @@ void Loader::parseShape(std::string_view key, ondemand::value value)
     if (!id) {
         error(pointer, "\"" + std::string(key) + "\" is not an absolute shape id");
         return; // on-demand skips the unread value
-
     }
     Shape shape;
     shape.id = std::move(*id);
@@ -137,49 +161,21 @@ void Loader::parseShape(std::string_view key, ondemand::value value)
             typeName = std::string(std::string_view(v.get_string()));
         } else if (key == "members") {
             for (auto memberField : v.get_object()) {
-                Member member;
-                member.name = std::string(std::string_view(memberField.unescaped_key()));
-                const std::string memberPointer = pointer + "/members/" + member.name;
-                for (auto part : memberField.value().get_object()) {
-                    const std::string_view partKey = part.unescaped_key();
-                    if (partKey == "target") {
-                        const std::string_view text = part.value().get_string();
-                        if (auto targetId = ShapeId::parse(text))
-                            member.target = std::move(*targetId);
-                        else
-                            error(memberPointer + "/target",
-                                  "\"" + std::string(text) + "\" is not an absolute shape id");
-                    } else if (partKey == "traits") {
-                        member.traits = traits(part.value());
-                    }
-                }
-                shape.members.push_back(std::move(member));
+                std::string name(std::string_view(memberField.unescaped_key()));
+                const std::string memberPointer = pointer + "/members/" + name;
+                shape.members.push_back(
+                    member(std::move(name), memberField.value(), memberPointer));
             }
         } else if (key == "member" || key == "key" || key == "value") {
-            Member member;
-            member.name = key;
-            for (auto part : v.get_object()) {
-                const std::string_view partKey = part.unescaped_key();
-                if (partKey == "target") {
-                    const std::string_view text = part.value().get_string();
-                    if (auto targetId = ShapeId::parse(text))
-                        member.target = std::move(*targetId);
-                    else
-                        error(pointer + "/" + key + "/target",
-                              "\"" + std::string(text) + "\" is not an absolute shape id");
-                } else if (partKey == "traits") {
-                    member.traits = traits(part.value());
-                }
-            }
-            shape.members.push_back(std::move(member));
+            shape.members.push_back(member(key, v, pointer + "/" + key));
         } else if (key == "traits") {
             shape.traits = traits(v);
         } else if (key == "mixins") {
             shape.mixins = targets(v, pointer + "/mixins");
         } else if (key == "input" || key == "output") {
             if (auto t = target(v, pointer + "/" + key))
-                (key == "input" ? shape.mutableRelations().input : shape.mutableRelations().output) =
-                    std::move(*t);
+                (key == "input" ? shape.mutableRelations().input
+                                : shape.mutableRelations().output) = std::move(*t);
         } else if (key == "errors") {
             shape.mutableRelations().errors = targets(v, pointer + "/errors");
         } else if (key == "operations") {
@@ -204,7 +200,8 @@ void Loader::parseShape(std::string_view key, ondemand::value value)
                 const std::string from(std::string_view(entry.unescaped_key()));
                 const std::string_view to = entry.value().get_string();
                 if (auto fromId = ShapeId::parse(from))
-                    shape.mutableRelations().rename.emplace_back(std::move(*fromId), std::string(to));
+                    shape.mutableRelations().rename.emplace_back(std::move(*fromId),
+                                                                 std::string(to));
                 else
                     error(pointer + "/rename/" + from, "not an absolute shape id");
             }
@@ -222,8 +219,8 @@ void Loader::parseShape(std::string_view key, ondemand::value value)
     }
     const auto type = shapeTypeFromString(typeName);
     if (!type || *type == ShapeType::Member) {
-        error(pointer + "/type", typeName.empty() ? "missing \"type\""
-                                                  : "unknown shape type \"" + typeName + "\"");
+        error(pointer + "/type",
+              typeName.empty() ? "missing \"type\"" : "unknown shape type \"" + typeName + "\"");
         return;
     }
     shape.type = *type;
@@ -320,7 +317,8 @@ LoadResult loadSmithyJsonFile(const QString &path)
     const std::string source = path.toStdString();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return {std::make_shared<Model>(), {{source, "", "cannot read: " + file.errorString().toStdString()}}};
+        return {std::make_shared<Model>(),
+                {{source, "", "cannot read: " + file.errorString().toStdString()}}};
     const QByteArray bytes = file.readAll();
     const simdjson::padded_string padded(bytes.constData(), std::size_t(bytes.size()));
     return Loader(source).load(padded);

@@ -40,7 +40,8 @@ template <typename Visit> void forEachField(std::string_view query, Visit visit)
 // (encoding at most triples the size) so that the views into it stay valid.
 class EncodedFields {
 public:
-    EncodedFields(std::string_view query, const QueryShape &shape) : fields(&m_stack)
+    EncodedFields(std::string_view query, const QueryShape &shape)
+        : fields(&m_stack)
     {
         fields.reserve(std::size_t(std::count(query.begin(), query.end(), '&')) + 1);
         if (!shape.canonicalPieces)

@@ -24,8 +24,8 @@ struct EncodedField {
 
 // The canonical query string: each name and value decoded and encoded again in SigV4's form
 // (RFC 3986, %20 for space, '+' taken literally), a missing '=' read as an empty value, empty
-// fields skipped, then sorted by name and then by value, joined with '&'. extra fields (presigning's
-// X-Amz-* fields) are sorted in without being examined again.
+// fields skipped, then sorted by name and then by value, joined with '&'. extra fields
+// (presigning's X-Amz-* fields) are sorted in without being examined again.
 void appendQuery(std::string &out, std::string_view query, const QueryShape &shape,
                  std::span<const EncodedField> extra = {});
 std::string query(std::string_view query, std::span<const EncodedField> extra = {});

@@ -4,7 +4,6 @@
 #include "sigv4/SignableRequest.h"
 
 #include <span>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +33,7 @@ struct Headers {
 Headers headers(std::span<const Header> headers, std::string_view hostFromUrl);
 
 struct Request {
-    std::string text;          // the canonical request
+    std::string text; // the canonical request
     std::string signedHeaders; // "host;x-amz-date"
 };
 
@@ -44,8 +43,8 @@ struct RequestParts {
     std::string_view path;
     bool normalizePath = true;
     bool doubleEncodePath = true;
-    std::string_view query;                      // as sent
-    QueryShape queryShape;                       // inspectQuery(query)
+    std::string_view query; // as sent
+    QueryShape queryShape; // inspectQuery(query)
     std::span<const EncodedField> extraQueryFields; // presigning's X-Amz-* fields
     std::span<const Header> headers;
     std::string_view hostFromUrl;

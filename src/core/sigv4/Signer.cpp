@@ -208,18 +208,21 @@ util::Expected<SigningResult> Signer::presign(const SignableRequest &request,
     }
 
     std::string hashScratch;
-    result.canonicalRequest = canonical::request({
-        .method = request.method,
-        .path = request.path,
-        .normalizePath = params.normalizePath,
-        .doubleEncodePath = params.doubleEncodePath,
-        .query = ownFields,
-        .queryShape = canonical::inspectQuery(ownFields),
-        .extraQueryFields = authFields,
-        .headers = result.headers,
-        .hostFromUrl = host,
-        .payloadHash = payloadHash(result.headers, request, params, hashScratch),
-    }).text;
+    result.canonicalRequest =
+        canonical::request(
+            {
+                .method = request.method,
+                .path = request.path,
+                .normalizePath = params.normalizePath,
+                .doubleEncodePath = params.doubleEncodePath,
+                .query = ownFields,
+                .queryShape = canonical::inspectQuery(ownFields),
+                .extraQueryFields = authFields,
+                .headers = result.headers,
+                .hostFromUrl = host,
+                .payloadHash = payloadHash(result.headers, request, params, hashScratch),
+            })
+            .text;
     result.stringToSign = sigv4::stringToSign(amzDate, scope, result.canonicalRequest);
     result.signature = signatureHex(m_keys, params, date, result.stringToSign);
 

@@ -7,8 +7,7 @@ namespace cumulus::util {
 
 // Calls visit(part) for each part of text between separators, empty parts included ("a//b" has
 // three parts; "" has one). A visitor that returns bool stops the walk by returning false.
-template <typename Visit>
-void forEachPart(std::string_view text, char separator, Visit &&visit)
+template <typename Visit> void forEachPart(std::string_view text, char separator, Visit &&visit)
 {
     std::size_t start = 0;
     while (true) {

@@ -1,6 +1,7 @@
 // The botocore loader: the mapping onto Smithy traits, Debian's whole botocore data folder, gzip'd
 // models, and the cross-check with the Smithy form of six services.
 #include "BotocoreFixtures.h"
+#include "ModelMessages.h"
 #include "model/BotocoreLoader.h"
 #include "model/JsonText.h"
 #include "model/ModelRegistry.h"
@@ -19,18 +20,11 @@
 #include <set>
 
 using namespace cumulus::model;
+using cumulus::test::messages;
 
 namespace {
 
 const QString DebianBotocore = QStringLiteral("/usr/lib/python3/dist-packages/botocore/data");
-
-QString messages(const LoadResult &result)
-{
-    QStringList out;
-    for (const ModelError &e : result.errors)
-        out << QString::fromStdString(e.toString());
-    return out.join('\n');
-}
 
 using Operations = std::map<std::string, std::vector<std::string>>; // name -> input member names
 
@@ -62,7 +56,8 @@ Operations plainWalk(const QByteArray &json, bool botocore)
     const QJsonObject shapes = root.value("shapes").toObject();
     auto membersOf = [&](const QString &shape) {
         std::vector<std::string> members;
-        for (const QString &name : shapes.value(shape).toObject().value("members").toObject().keys())
+        for (const QString &name :
+             shapes.value(shape).toObject().value("members").toObject().keys())
             members.push_back(name.toStdString());
         std::sort(members.begin(), members.end());
         return members;
@@ -70,12 +65,13 @@ Operations plainWalk(const QByteArray &json, bool botocore)
     if (botocore) {
         const QJsonObject operations = root.value("operations").toObject();
         for (auto it = operations.begin(); it != operations.end(); ++it)
-            out[it.key().toStdString()] = membersOf(it.value().toObject().value("input").toObject().value("shape").toString());
+            out[it.key().toStdString()] = membersOf(
+                it.value().toObject().value("input").toObject().value("shape").toString());
     } else {
         for (auto it = shapes.begin(); it != shapes.end(); ++it) {
             if (it.value().toObject().value("type") == "operation")
-                out[it.key().section('#', 1).toStdString()] =
-                    membersOf(it.value().toObject().value("input").toObject().value("target").toString());
+                out[it.key().section('#', 1).toStdString()] = membersOf(
+                    it.value().toObject().value("input").toObject().value("target").toString());
         }
     }
     return out;
@@ -101,7 +97,8 @@ class TestBotocoreLoader : public QObject {
 private slots:
     void mapsBotocoreOntoSmithyTraits()
     {
-        const LoadResult result = loadBotocoreJson(BotocoreService, BotocorePaginators, "widgets.json");
+        const LoadResult result =
+            loadBotocoreJson(BotocoreService, BotocorePaginators, "widgets.json");
         QVERIFY2(result.ok(), qPrintable(messages(result)));
         const Model &model = *result.model;
         const auto services = model.shapesOfType(ShapeType::Service);
@@ -114,18 +111,25 @@ private slots:
         QVERIFY(service.hasTrait("cumulus.botocore#metadata"));
 
         const Shape *put = model.find("com.amazonaws.widgets#PutWidget");
-        QCOMPARE(parseJsonValue(put->trait("smithy.api#http")->json).toObject().value("uri").toString(),
-                 QStringLiteral("/{Bucket}/{Key+}"));
-        QCOMPARE(parseJsonValue(put->trait("smithy.api#http")->json).toObject().value("code").toInt(), 201);
+        QCOMPARE(
+            parseJsonValue(put->trait("smithy.api#http")->json).toObject().value("uri").toString(),
+            QStringLiteral("/{Bucket}/{Key+}"));
+        QCOMPARE(
+            parseJsonValue(put->trait("smithy.api#http")->json).toObject().value("code").toInt(),
+            201);
         QCOMPARE(put->rel().errors.size(), std::size_t(1));
         QVERIFY(model.find("com.amazonaws.widgets#ListWidgets")->hasTrait("smithy.api#auth"));
 
         const Shape *request = model.find("com.amazonaws.widgets#PutWidgetRequest");
-        QVERIFY(trait(request, "Bucket", "smithy.api#httpLabel") && trait(request, "Bucket", "smithy.api#required"));
-        QCOMPARE(trait(request, "Color", "smithy.api#httpHeader")->json, std::string("\"x-amz-color\""));
-        QCOMPARE(trait(request, "Meta", "smithy.api#httpPrefixHeaders")->json, std::string("\"x-amz-meta-\""));
+        QVERIFY(trait(request, "Bucket", "smithy.api#httpLabel")
+                && trait(request, "Bucket", "smithy.api#required"));
+        QCOMPARE(trait(request, "Color", "smithy.api#httpHeader")->json,
+                 std::string("\"x-amz-color\""));
+        QCOMPARE(trait(request, "Meta", "smithy.api#httpPrefixHeaders")->json,
+                 std::string("\"x-amz-meta-\""));
         QCOMPARE(trait(request, "Limit", "smithy.api#httpQuery")->json, std::string("\"limit\""));
-        QCOMPARE(trait(request, "When", "smithy.api#timestampFormat")->json, std::string("\"date-time\""));
+        QCOMPARE(trait(request, "When", "smithy.api#timestampFormat")->json,
+                 std::string("\"date-time\""));
         QVERIFY(trait(request, "Body", "smithy.api#httpPayload"));
         QVERIFY(trait(request, "Token", "smithy.api#idempotencyToken"));
         QVERIFY(!trait(request, "Color", "smithy.api#required"));
@@ -147,7 +151,8 @@ private slots:
         QCOMPARE(color->members.size(), std::size_t(3));
         QCOMPARE(color->members[1].name, std::string("DARK_BLUE"));
         QCOMPARE(color->members[2].name, std::string("V2TONE"));
-        QCOMPARE(color->members[1].trait("smithy.api#enumValue")->json, std::string("\"dark-blue\""));
+        QCOMPARE(color->members[1].trait("smithy.api#enumValue")->json,
+                 std::string("\"dark-blue\""));
         QVERIFY(model.find("com.amazonaws.widgets#Body")->hasTrait("smithy.api#streaming"));
 
         const Shape *error = model.find("com.amazonaws.widgets#NoSuchThing");
@@ -156,7 +161,10 @@ private slots:
         QVERIFY(error->hasTrait("aws.protocols#awsQueryError"));
 
         const QJsonObject paginated =
-            parseJsonValue(model.find("com.amazonaws.widgets#ListWidgets")->trait("smithy.api#paginated")->json).toObject();
+            parseJsonValue(model.find("com.amazonaws.widgets#ListWidgets")
+                               ->trait("smithy.api#paginated")
+                               ->json)
+                .toObject();
         QCOMPARE(paginated.value("inputToken").toString(), QStringLiteral("Marker"));
         QCOMPARE(paginated.value("items").toString(), QStringLiteral("Widgets"));
     }
@@ -167,12 +175,16 @@ private slots:
         broken.replace("\"shape\": \"Color\"", "\"shape\": \"Colour\"");
         const LoadResult result = loadBotocoreJson(broken.toStdString(), "", "widgets.json");
         QCOMPARE(result.errors.size(), std::size_t(1));
-        QCOMPARE(result.errors[0].location, std::string("/shapes/PutWidgetRequest/members/Color/shape"));
+        QCOMPARE(result.errors[0].location,
+                 std::string("/shapes/PutWidgetRequest/members/Color/shape"));
         QVERIFY(result.errors[0].message.find("\"Colour\"") != std::string::npos);
         QVERIFY(result.model->find("com.amazonaws.widgets#PutWidget")); // the rest is there
 
         QVERIFY(!loadBotocoreJson("{\"version\": \"2.0\"", "", "x.json").ok());
-        QVERIFY(loadBotocoreJson("{\"shapes\": {}}", "", "x.json").errors[0].message.find("not a botocore") != std::string::npos);
+        QVERIFY(loadBotocoreJson("{\"shapes\": {}}", "", "x.json")
+                    .errors[0]
+                    .message.find("not a botocore")
+                != std::string::npos);
         QVERIFY(!loadBotocoreFile("/nonexistent/service-2.json").ok());
     }
 
@@ -182,7 +194,8 @@ private slots:
             QSKIP("Debian's python3-botocore is absent (the README's test command installs it)");
         ModelRegistry registry;
         registry.addPath(DebianBotocore);
-        QVERIFY2(registry.errors().empty(), registry.errors().empty() ? "" : registry.errors()[0].toString().c_str());
+        QVERIFY2(registry.errors().empty(),
+                 registry.errors().empty() ? "" : registry.errors()[0].toString().c_str());
         QCOMPARE(registry.services().size(), std::size_t(333));
         QStringList failures;
         for (const ServiceSummary &service : registry.services()) {
@@ -208,9 +221,12 @@ private slots:
         QFETCH(QString, botocore);
         if (!QDir(DebianBotocore).exists())
             QSKIP("Debian's python3-botocore is absent (the README's test command installs it)");
-        QStringList versions = QDir(DebianBotocore + '/' + botocore).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-        const QString botocoreFile = DebianBotocore + '/' + botocore + '/' + versions.last() + "/service-2.json";
-        const QString smithyFile = QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/") + smithy + ".json";
+        QStringList versions = QDir(DebianBotocore + '/' + botocore)
+                                   .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        const QString botocoreFile =
+            DebianBotocore + '/' + botocore + '/' + versions.last() + "/service-2.json";
+        const QString smithyFile =
+            QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/") + smithy + ".json";
 
         const LoadResult fromSmithy = loadSmithyJsonFile(smithyFile);
         const LoadResult fromBotocore = loadBotocoreFile(botocoreFile);
@@ -229,7 +245,8 @@ private slots:
                 agreeing += b.at(name) == members;
             }
         }
-        qInfo("%s: %zu operations in Smithy, %zu in botocore, %d in both, %d of them with the same input members",
+        qInfo("%s: %zu operations in Smithy, %zu in botocore, %d in both, %d of them with the same "
+              "input members",
               qPrintable(smithy), a.size(), b.size(), shared, agreeing);
         QVERIFY(shared >= int(std::min(a.size(), b.size())) * 9 / 10);
         QVERIFY(agreeing >= shared * 3 / 4);
@@ -242,7 +259,8 @@ private slots:
         QDir(dir.path()).mkpath("widgets/2024-01-01");
         QFile old(dir.filePath("widgets/2023-01-01/service-2.json"));
         QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write(QByteArray(BotocoreService).replace("\"ListWidgets\": {\"name\"", "\"ListOld\": {\"name\""));
+        old.write(QByteArray(BotocoreService)
+                      .replace("\"ListWidgets\": {\"name\"", "\"ListOld\": {\"name\""));
         old.close();
         // The newer version gzip'd, as pip's botocore ships it.
         QFile plain(dir.filePath("widgets/2024-01-01/service-2.json.tmp"));

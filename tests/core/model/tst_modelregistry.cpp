@@ -51,8 +51,8 @@ private slots:
         QCOMPARE(secrets->sdkId, std::string("Secrets Manager"));
         QCOMPARE(secrets->signingName, std::string("secretsmanager"));
         QCOMPARE(secrets->protocol, std::string("awsJson1_1"));
-        QCOMPARE(registry.find("secretsmanager"), secrets);    // signing name
-        QCOMPARE(registry.find("SECRETS MANAGER"), secrets);   // sdk id, any case
+        QCOMPARE(registry.find("secretsmanager"), secrets); // signing name
+        QCOMPARE(registry.find("SECRETS MANAGER"), secrets); // sdk id, any case
         QCOMPARE(registry.find("monitoring"), registry.find("cloudwatch"));
         QVERIFY(!registry.find("nonexistent"));
     }
@@ -101,7 +101,8 @@ private slots:
     void badSources()
     {
         QTemporaryDir dir;
-        write(dir.filePath("broken.json"), "{\"smithy\": \"2.0\", \"shapes\": {\"ex#S\": {\"type\": ");
+        write(dir.filePath("broken.json"),
+              "{\"smithy\": \"2.0\", \"shapes\": {\"ex#S\": {\"type\": ");
         write(dir.filePath("good.json"), TinyModel);
         ModelRegistry registry;
         registry.addPath(dir.filePath("broken.json")); // named explicitly: reported
@@ -118,7 +119,8 @@ private slots:
     {
         test::FakeEnvironment environment;
         QCOMPARE(ModelRegistry::pathsFromEnvironment(environment), QStringList());
-        environment.set("CUMULUS_MODEL_PATH", QStringList{"/a", "", "/b c"}.join(QDir::listSeparator()));
+        environment.set("CUMULUS_MODEL_PATH",
+                        QStringList{"/a", "", "/b c"}.join(QDir::listSeparator()));
         QCOMPARE(ModelRegistry::pathsFromEnvironment(environment), (QStringList{"/a", "/b c"}));
     }
 
@@ -146,10 +148,15 @@ private slots:
         // AttributeValue is recursive (lists and maps of AttributeValue): cut, not endless.
         const QJsonObject value = key.value("value").toObject();
         QCOMPARE(value.value("type").toString(), QStringLiteral("union"));
-        QVERIFY(description.value("errors").toArray().contains(QStringLiteral("ResourceNotFoundException")));
+        QVERIFY(description.value("errors").toArray().contains(
+            QStringLiteral("ResourceNotFoundException")));
         const QJsonObject returnValues = [&] {
             const Shape *putItem = loaded.model->find("com.amazonaws.dynamodb#PutItem");
-            for (const QJsonValue &m : describeOperation(*loaded.model, *putItem).value("input").toObject().value("members").toArray())
+            for (const QJsonValue &m : describeOperation(*loaded.model, *putItem)
+                                           .value("input")
+                                           .toObject()
+                                           .value("members")
+                                           .toArray())
                 if (m.toObject().value("name") == "ReturnValues")
                     return m.toObject();
             return QJsonObject();

@@ -34,7 +34,8 @@ private slots:
         const ServiceIndex index(*loaded.model, *loaded.model->find("com.amazonaws.s3#AmazonS3"));
         QCOMPARE(index.protocol(), std::string("restXml"));
         QCOMPARE(index.signingName(), std::string("s3"));
-        QVERIFY(std::find(index.authSchemes().begin(), index.authSchemes().end(), "aws.auth#sigv4") != index.authSchemes().end());
+        QVERIFY(std::find(index.authSchemes().begin(), index.authSchemes().end(), "aws.auth#sigv4")
+                != index.authSchemes().end());
         QVERIFY(index.endpointRuleSet() && index.endpointTests());
         QCOMPARE(index.operations().size(), std::size_t(98));
 
@@ -69,7 +70,8 @@ private slots:
     void awsJsonAndExamples()
     {
         const LoadResult dynamo = loadSmithyJsonFile(Bundled + "dynamodb.json");
-        const ServiceIndex ddb(*dynamo.model, *dynamo.model->find("com.amazonaws.dynamodb#DynamoDB_20120810"));
+        const ServiceIndex ddb(*dynamo.model,
+                               *dynamo.model->find("com.amazonaws.dynamodb#DynamoDB_20120810"));
         QCOMPARE(ddb.protocol(), std::string("awsJson1_0"));
         const OperationInfo *getItem = ddb.operation("GetItem");
         QVERIFY(!getItem->http); // RPC protocols have no HTTP bindings
@@ -78,7 +80,8 @@ private slots:
         QVERIFY(ddb.operation("Query")->pagination);
 
         const LoadResult sts = loadSmithyJsonFile(Bundled + "sts.json");
-        const ServiceIndex index(*sts.model, *sts.model->find("com.amazonaws.sts#AWSSecurityTokenServiceV20110615"));
+        const ServiceIndex index(
+            *sts.model, *sts.model->find("com.amazonaws.sts#AWSSecurityTokenServiceV20110615"));
         QCOMPARE(index.protocol(), std::string("awsQuery"));
         const OperationInfo *assumeRole = index.operation("AssumeRole");
         QVERIFY(!assumeRole->examples.isEmpty());

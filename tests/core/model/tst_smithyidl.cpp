@@ -1,6 +1,7 @@
 // The Smithy IDL parser and loader: the seed's example (broken and corrected), every feature
 // of the IDL in one model, every protocol compliance test file, and syntax errors.
 #include "IdlFixtures.h"
+#include "ModelMessages.h"
 #include "model/JsonText.h"
 #include "model/OperationIndex.h"
 #include "model/SmithyIdlLoader.h"
@@ -11,18 +12,11 @@
 #include <QtTest>
 
 using namespace cumulus::model;
+using cumulus::test::messages;
 
 namespace {
 
 const QString ProtocolTests = QStringLiteral(CUMULUS_TEST_DATA_DIR "/protocol-tests");
-
-QString messages(const LoadResult &result)
-{
-    QStringList out;
-    for (const ModelError &e : result.errors)
-        out << QString::fromStdString(e.toString());
-    return out.join('\n');
-}
 
 QStringList operationNames(const LoadResult &result, const char *service)
 {
@@ -52,11 +46,14 @@ private slots:
         const LoadResult result = loadSmithyIdl({{"simple.smithy", SeedExample}});
         QCOMPARE(result.errors.size(), std::size_t(3));
         QCOMPARE(QString::fromStdString(result.errors[0].toString()),
-                 QStringLiteral("simple.smithy: line 2, column 69: PutObject is not defined (an operation of SimpleS3)"));
+                 QStringLiteral("simple.smithy: line 2, column 69: PutObject is not defined (an "
+                                "operation of SimpleS3)"));
         QCOMPARE(QString::fromStdString(result.errors[1].toString()),
-                 QStringLiteral("simple.smithy: line 3, column 33: ListBucketsOutput is not defined (the output of ListBuckets)"));
+                 QStringLiteral("simple.smithy: line 3, column 33: ListBucketsOutput is not "
+                                "defined (the output of ListBuckets)"));
         QCOMPARE(QString::fromStdString(result.errors[2].toString()),
-                 QStringLiteral("simple.smithy: line 5, column 27: Bucket is not defined (the target of BucketList$member)"));
+                 QStringLiteral("simple.smithy: line 5, column 27: Bucket is not defined (the "
+                                "target of BucketList$member)"));
         // What is valid is still there.
         QCOMPARE(operationNames(result, "com.amazonaws.s3#SimpleS3"), QStringList{"ListBuckets"});
         QVERIFY(result.model->find("com.amazonaws.s3#ListBucketOutput"));
@@ -75,7 +72,8 @@ private slots:
 
     void everyFeature()
     {
-        const LoadResult result = loadSmithyIdl({{"features.smithy", EveryFeature}, {"shared.smithy", EveryFeatureShared}});
+        const LoadResult result = loadSmithyIdl(
+            {{"features.smithy", EveryFeature}, {"shared.smithy", EveryFeatureShared}});
         QVERIFY2(result.ok(), qPrintable(messages(result)));
         const Model &model = *result.model;
         QVERIFY(parseJsonValue(model.metadata()).toObject().contains("quoted key"));
@@ -83,7 +81,10 @@ private slots:
         const Shape *service = model.find("example.features#FeatureService");
         QCOMPARE(decodeJsonString(service->trait("smithy.api#documentation")->json),
                  std::optional<std::string>("The service.\nTwo lines of docs."));
-        QCOMPARE(parseJsonValue(service->trait("aws.api#service")->json).toObject().value("sdkId").toString(),
+        QCOMPARE(parseJsonValue(service->trait("aws.api#service")->json)
+                     .toObject()
+                     .value("sdkId")
+                     .toString(),
                  QStringLiteral("Feature Store"));
         QVERIFY(service->hasTrait("smithy.api#title"));
         QCOMPARE(service->rel().errors.size(), std::size_t(1));
@@ -92,15 +93,22 @@ private slots:
 
         // Inline input with the custom suffix, "for" resource and an elided target.
         const Shape *getById = model.find("example.features#GetThingById");
-        QCOMPARE(getById->rel().input->text(), std::string_view("example.features#GetThingByIdRequest"));
-        QCOMPARE(getById->rel().output->text(), std::string_view("example.features#GetThingByIdOutput"));
+        QCOMPARE(getById->rel().input->text(),
+                 std::string_view("example.features#GetThingByIdRequest"));
+        QCOMPARE(getById->rel().output->text(),
+                 std::string_view("example.features#GetThingByIdOutput"));
         const Shape *byIdInput = model.find(*getById->rel().input);
         QVERIFY(byIdInput->hasTrait("smithy.api#input"));
-        QCOMPARE(byIdInput->member("thingId")->target.text(), std::string_view("example.features#ThingId"));
+        QCOMPARE(byIdInput->member("thingId")->target.text(),
+                 std::string_view("example.features#ThingId"));
         QVERIFY(byIdInput->member("thingId")->trait("smithy.api#httpLabel"));
         QCOMPARE(model.find(*getById->rel().output)->member("thing")->target.text(),
                  std::string_view("example.shared#SharedThing"));
-        QCOMPARE(parseJsonValue(getById->trait("smithy.api#http")->json).toObject().value("code").toInt(), 200);
+        QCOMPARE(parseJsonValue(getById->trait("smithy.api#http")->json)
+                     .toObject()
+                     .value("code")
+                     .toInt(),
+                 200);
 
         // Mixins: members first, the mixin's traits and defaults, local additions.
         const Shape *input = model.find("example.features#GetThingInput");
@@ -109,19 +117,24 @@ private slots:
         QCOMPARE(input->members[0].target.text(), std::string_view("smithy.api#Integer"));
         QVERIFY(input->members[0].trait("smithy.api#required"));
         QCOMPARE(traitJson(input, "maxResults", "smithy.api#default"), std::string("10"));
-        QCOMPARE(traitJson(input, "maxResults", "smithy.api#range"), std::string(R"({"min":1,"max":100})"));
+        QCOMPARE(traitJson(input, "maxResults", "smithy.api#range"),
+                 std::string(R"({"min":1,"max":100})"));
         QCOMPARE(decodeJsonString(traitJson(input, "maxResults", "smithy.api#documentation")),
                  std::optional<std::string>("How many."));
-        QVERIFY(input->members[2].trait("example.shared#tag")); // a trait from another namespace, by use
+        QVERIFY(input->members[2].trait(
+            "example.shared#tag")); // a trait from another namespace, by use
         QCOMPARE(traitJson(input, "filter", "smithy.api#default"), std::string("\"all\""));
         QVERIFY(!input->hasTrait("smithy.api#mixin"));
-        const Shape *listInput = model.find(*model.find("example.features#ListThings")->rel().input);
+        const Shape *listInput =
+            model.find(*model.find("example.features#ListThings")->rel().input);
         QCOMPARE(listInput->members.size(), std::size_t(2));
 
         // Node values, text blocks, enums, apply.
         const Shape *put = model.find(*model.find("example.features#PutThing")->rel().input);
         QCOMPARE(decodeJsonString(traitJson(put, "body", "smithy.api#documentation")),
-                 std::optional<std::string>("The body.\n  Indented \"line\".\n")); // closing """ on its own line: a final line break
+                 std::optional<std::string>(
+                     "The body.\n  Indented \"line\".\n")); // closing """ on its own line: a final
+                                                            // line break
         QCOMPARE(traitJson(put, "color", "smithy.api#jsonName"), std::string("\"c\""));
         QCOMPARE(traitJson(put, "count", "smithy.api#default"), std::string("-12"));
         QCOMPARE(traitJson(put, "ratio", "smithy.api#default"), std::string("1.5e3"));
@@ -129,11 +142,13 @@ private slots:
         const Shape *color = model.find("example.features#Color");
         QCOMPARE(color->type, ShapeType::Enum);
         QCOMPARE(color->members[0].trait("smithy.api#enumValue")->json, std::string("\"RED\""));
-        QCOMPARE(color->members[1].trait("smithy.api#enumValue")->json, std::string("\"dark-blue\""));
+        QCOMPARE(color->members[1].trait("smithy.api#enumValue")->json,
+                 std::string("\"dark-blue\""));
         const Shape *level = model.find("example.features#Level");
         QCOMPARE(level->type, ShapeType::IntEnum);
         QCOMPARE(level->members[1].trait("smithy.api#enumValue")->json, std::string("10"));
-        QCOMPARE(model.find("example.features#Oops")->trait("smithy.api#httpError")->json, std::string("404"));
+        QCOMPARE(model.find("example.features#Oops")->trait("smithy.api#httpError")->json,
+                 std::string("404"));
         const Shape *mixin = model.find("example.features#PageMixin");
         QVERIFY(mixin->member("nextToken")->trait("smithy.api#sensitive"));
 
@@ -156,12 +171,15 @@ private slots:
         for (const QString &file : files) {
             QFile f(file);
             QVERIFY(f.open(QIODevice::ReadOnly));
-            for (const ModelError &e : loadSmithyIdl({{file.toStdString(), f.readAll().toStdString()}}).errors)
-                QVERIFY2(e.message.find("is not defined") != std::string::npos, e.toString().c_str());
+            for (const ModelError &e :
+                 loadSmithyIdl({{file.toStdString(), f.readAll().toStdString()}}).errors)
+                QVERIFY2(e.message.find("is not defined") != std::string::npos,
+                         e.toString().c_str());
         }
         const Shape *op = result.model->find("aws.protocoltests.restjson#HttpRequestWithLabels");
         QVERIFY(op);
-        const QJsonArray tests = parseJsonValue(op->trait("smithy.test#httpRequestTests")->json).toArray();
+        const QJsonArray tests =
+            parseJsonValue(op->trait("smithy.test#httpRequestTests")->json).toArray();
         QVERIFY(!tests.isEmpty());
         QCOMPARE(tests[0].toObject().value("method").toString(), QStringLiteral("GET"));
     }
@@ -172,14 +190,22 @@ private slots:
         QTest::addColumn<QString>("location");
         QTest::addColumn<QString>("message");
         QTest::newRow("unterminated string") << "namespace a\n@documentation(\"oops)\nstring S\n"
-                                             << "line 4, column 1" << "unterminated string";
-        QTest::newRow("unknown shape type") << "namespace a\n\nstrukture S {}\n" << "line 3, column 1"
+                                             << "line 4, column 1"
+                                             << "unterminated string";
+        QTest::newRow("unknown shape type") << "namespace a\n\nstrukture S {}\n"
+                                            << "line 3, column 1"
                                             << "unknown shape type 'strukture'";
         QTest::newRow("missing colon") << "namespace a\nstructure S {\n  name String\n}\n"
-                                       << "line 3, column 8" << "expected ':' and a target";
-        QTest::newRow("no namespace") << "string S\n" << "line 1, column 1" << "needs a namespace";
-        QTest::newRow("bad version") << "$version: \"3\"\n" << "line 1, column 14" << "unsupported IDL version";
-        QTest::newRow("unterminated body") << "namespace a\nstructure S {\n  a: String\n" << "line 4, column 1"
+                                       << "line 3, column 8"
+                                       << "expected ':' and a target";
+        QTest::newRow("no namespace") << "string S\n"
+                                      << "line 1, column 1"
+                                      << "needs a namespace";
+        QTest::newRow("bad version") << "$version: \"3\"\n"
+                                     << "line 1, column 14"
+                                     << "unsupported IDL version";
+        QTest::newRow("unterminated body") << "namespace a\nstructure S {\n  a: String\n"
+                                           << "line 4, column 1"
                                            << "unterminated shape body";
     }
     void syntaxErrors()
@@ -197,7 +223,8 @@ private slots:
 
     void duplicatesAndBadApply()
     {
-        const LoadResult result = loadSmithyIdl({{"a.smithy", "namespace a\nstring S\nstring S\napply T @required\n"}});
+        const LoadResult result =
+            loadSmithyIdl({{"a.smithy", "namespace a\nstring S\nstring S\napply T @required\n"}});
         QCOMPARE(result.errors.size(), std::size_t(2));
         QVERIFY(result.errors[0].message.find("more than once") != std::string::npos);
         QVERIFY(result.errors[1].message.find("T is not defined") != std::string::npos);

@@ -153,8 +153,7 @@ private slots:
     void queryWithExtraFields()
     {
         const std::vector<canonical::EncodedField> extra = {{"X-Amz-Date", "1"}, {"a", "%2F"}};
-        QCOMPARE(canonical::query("z=1&b=2", extra),
-                 std::string("X-Amz-Date=1&a=%2F&b=2&z=1"));
+        QCOMPARE(canonical::query("z=1&b=2", extra), std::string("X-Amz-Date=1&a=%2F&b=2&z=1"));
     }
 
     void headers()
