@@ -1,0 +1,166 @@
+#include "protocols/AwsJsonProtocol.h"
+
+#include "model/JsonText.h"
+#include "model/Prelude.h"
+#include "protocols/JsonCodec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cumulus::protocols {
+
+std::string sanitizeErrorCode(std::string_view code)
+{
+    if (const std::size_t colon = code.find(':'); colon != std::string_view::npos)
+        code = code.substr(0, colon);
+    if (const std::size_t hash = code.find('#'); hash != std::string_view::npos)
+        code = code.substr(hash + 1);
+    return std::string(code);
+}
+
+std::optional<std::string> hostPrefix(const model::Shape &operation, const model::Shape *input,
+                                      const QJsonObject &document, std::vector<InputProblem> &problems)
+{
+    const model::Trait *endpoint = operation.trait("smithy.api#endpoint");
+    if (!endpoint)
+        return std::nullopt;
+    std::string prefix = model::parseJsonValue(endpoint->json).toObject().value("hostPrefix").toString().toStdString();
+    std::size_t open;
+    while ((open = prefix.find('{')) != std::string::npos) {
+        const std::size_t close = prefix.find('}', open);
+        if (close == std::string::npos)
+            break;
+        const std::string label = prefix.substr(open + 1, close - open - 1);
+        const QString value = document.value(QString::fromStdString(label)).toString();
+        if (value.isEmpty() || !input || !input->member(label)) {
+            problems.push_back({"$." + label, "the host prefix needs " + label});
+            return std::nullopt;
+        }
+        prefix.replace(open, close - open + 1, value.toStdString());
+    }
+    return prefix;
+}
+
+namespace {
+
+// The name botocore puts before the operation in X-Amz-Target: its targetPrefix when the model
+// came from botocore, else the service shape's name (as Smithy specifies).
+std::string targetPrefix(const model::Shape &service)
+{
+    if (const model::Trait *metadata = service.trait("cumulus.botocore#metadata")) {
+        const QString prefix = model::parseJsonValue(metadata->json).toObject().value("targetPrefix").toString();
+        if (!prefix.isEmpty())
+            return prefix.toStdString();
+    }
+    return std::string(service.id.name());
+}
+
+const model::Shape *inputShape(const OperationContext &context)
+{
+    const auto &input = context.operation.rel().input;
+    if (!input || input->text() == model::UnitShapeId)
+        return nullptr;
+    return context.model.find(*input);
+}
+
+} // namespace
+
+util::Expected<net::HttpRequest> AwsJsonProtocol::serialize(const OperationContext &context,
+                                                            const QJsonObject &input,
+                                                            std::vector<InputProblem> &problems) const
+{
+    const model::Shape *shape = inputShape(context);
+    const JsonCodec codec(context.model, {false, "epoch-seconds"});
+    QJsonObject body;
+    if (shape)
+        body = codec.structureToWire(*shape, input, "$", problems, &context.random);
+    else if (!input.isEmpty())
+        problems.push_back({"$", std::string(context.operation.id.name()) + " takes no input"});
+    const auto prefix = hostPrefix(context.operation, shape, input, problems);
+    if (!problems.empty())
+        return util::Error{problems.front().path + ": " + problems.front().message};
+
+    net::HttpRequest request;
+    request.method = "POST";
+    request.path = "/";
+    request.headers = {{"Content-Type", "application/x-amz-json-" + m_version},
+                       {"X-Amz-Target", targetPrefix(context.service) + "." + std::string(context.operation.id.name())}};
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+    request.headers.push_back({"Content-Length", std::to_string(request.body.size())});
+    if (context.service.hasTrait("aws.protocols#awsQueryCompatible"))
+        request.headers.push_back({"x-amzn-query-mode", "true"});
+    request.hostPrefix = prefix.value_or(std::string());
+    return request;
+}
+
+ParsedResponse AwsJsonProtocol::parse(const OperationContext &context, const net::HttpResponse &response) const
+{
+    ParsedResponse parsed;
+    parsed.status = response.status;
+    if (const net::Header *id = response.header("x-amzn-RequestId"))
+        parsed.requestId = id->value;
+    QJsonObject body;
+    const std::string_view text = response.body;
+    if (text.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(response.body), &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            parsed.problem = "the response body is not a JSON object (" + error.errorString().toStdString()
+                + " at byte " + std::to_string(error.offset) + ")";
+            return parsed;
+        }
+        body = document.object();
+    }
+    const JsonCodec codec(context.model, {false, "epoch-seconds"});
+    if (response.status >= 200 && response.status < 300) {
+        const auto &output = context.operation.rel().output;
+        if (output && output->text() != model::UnitShapeId) {
+            if (const model::Shape *shape = context.model.find(*output))
+                parsed.output = codec.structureFromWire(*shape, body);
+        }
+        return parsed;
+    }
+
+    ServiceError error;
+    error.requestId = parsed.requestId;
+    if (const net::Header *type = response.header("X-Amzn-Errortype"))
+        error.code = sanitizeErrorCode(type->value);
+    else if (body.contains("__type"))
+        error.code = sanitizeErrorCode(body.value("__type").toString().toStdString());
+    else if (body.contains("code"))
+        error.code = sanitizeErrorCode(body.value("code").toString().toStdString());
+    for (const char *key : {"message", "Message", "errorMessage"}) {
+        if (error.message.empty() && body.value(key).isString())
+            error.message = body.value(key).toString().toStdString();
+    }
+    // awsQueryCompatible services also say the awsQuery error code.
+    std::string queryCode;
+    if (const net::Header *query = response.header("x-amzn-query-error"))
+        queryCode = query->value.substr(0, query->value.find(';'));
+    for (const auto *errors : {&context.operation.rel().errors, &context.service.rel().errors}) {
+        for (const model::ShapeId &id : *errors) {
+            const model::Shape *shape = context.model.find(id);
+            if (!shape || (shape->id.name() != error.code))
+                continue;
+            error.shapeId = std::string(shape->id.text());
+            error.members = codec.structureFromWire(*shape, body);
+            error.throttling = shape->hasTrait("smithy.api#retryable")
+                && model::parseJsonValue(shape->trait("smithy.api#retryable")->json).toObject().value("throttling").toBool();
+        }
+    }
+    if (!queryCode.empty())
+        error.code = queryCode;
+    parsed.error = std::move(error);
+    return parsed;
+}
+
+std::unique_ptr<Protocol> protocolFor(const model::Shape &service)
+{
+    if (service.hasTrait("aws.protocols#awsJson1_0"))
+        return std::make_unique<AwsJsonProtocol>("1.0");
+    if (service.hasTrait("aws.protocols#awsJson1_1"))
+        return std::make_unique<AwsJsonProtocol>("1.1");
+    return nullptr;
+}
+
+} // namespace cumulus::protocols
