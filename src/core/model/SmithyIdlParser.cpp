@@ -447,6 +447,14 @@ private:
             ws();
             if (peek() != '@')
                 return out;
+            out.push_back(trait());
+        }
+    }
+
+    // One "@name" or "@name(value)" (ws() done, at '@').
+    Trait trait()
+    {
+        {
             Trait trait;
             trait.at = here();
             ++m_p;
@@ -471,7 +479,7 @@ private:
                     expect(')', "')' after the trait value");
                 }
             }
-            out.push_back(std::move(trait));
+            return trait;
         }
     }
 
@@ -614,9 +622,10 @@ private:
                 apply.traits = traits();
                 expect('}', "'}' after the applied traits");
             } else {
-                apply.traits = traits();
-                if (apply.traits.empty())
+                // "apply Target @trait": exactly one trait; an '@' after it starts the next statement.
+                if (peek() != '@')
                     fail("apply needs a trait");
+                apply.traits.push_back(trait());
             }
             m_file.applies.push_back(std::move(apply));
             m_docs.clear();

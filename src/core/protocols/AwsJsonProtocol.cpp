@@ -3,20 +3,14 @@
 #include "model/JsonText.h"
 #include "model/Prelude.h"
 #include "protocols/JsonCodec.h"
+#include "protocols/JsonErrors.h"
+#include "protocols/RestJsonProtocol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace cumulus::protocols {
 
-std::string sanitizeErrorCode(std::string_view code)
-{
-    if (const std::size_t colon = code.find(':'); colon != std::string_view::npos)
-        code = code.substr(0, colon);
-    if (const std::size_t hash = code.find('#'); hash != std::string_view::npos)
-        code = code.substr(hash + 1);
-    return std::string(code);
-}
 
 std::optional<std::string> hostPrefix(const model::Shape &operation, const model::Shape *input,
                                       const QJsonObject &document, std::vector<InputProblem> &problems)
@@ -121,41 +115,15 @@ ParsedResponse AwsJsonProtocol::parse(const OperationContext &context, const net
         return parsed;
     }
 
-    ServiceError error;
-    error.requestId = parsed.requestId;
-    if (const net::Header *type = response.header("X-Amzn-Errortype"))
-        error.code = sanitizeErrorCode(type->value);
-    else if (body.contains("__type"))
-        error.code = sanitizeErrorCode(body.value("__type").toString().toStdString());
-    else if (body.contains("code"))
-        error.code = sanitizeErrorCode(body.value("code").toString().toStdString());
-    for (const char *key : {"message", "Message", "errorMessage"}) {
-        if (error.message.empty() && body.value(key).isString())
-            error.message = body.value(key).toString().toStdString();
-    }
-    // awsQueryCompatible services also say the awsQuery error code.
-    std::string queryCode;
-    if (const net::Header *query = response.header("x-amzn-query-error"))
-        queryCode = query->value.substr(0, query->value.find(';'));
-    for (const auto *errors : {&context.operation.rel().errors, &context.service.rel().errors}) {
-        for (const model::ShapeId &id : *errors) {
-            const model::Shape *shape = context.model.find(id);
-            if (!shape || (shape->id.name() != error.code))
-                continue;
-            error.shapeId = std::string(shape->id.text());
-            error.members = codec.structureFromWire(*shape, body);
-            error.throttling = shape->hasTrait("smithy.api#retryable")
-                && model::parseJsonValue(shape->trait("smithy.api#retryable")->json).toObject().value("throttling").toBool();
-        }
-    }
-    if (!queryCode.empty())
-        error.code = queryCode;
+    ServiceError error = jsonServiceError(context, response, body, codec);
     parsed.error = std::move(error);
     return parsed;
 }
 
 std::unique_ptr<Protocol> protocolFor(const model::Shape &service)
 {
+    if (service.hasTrait("aws.protocols#restJson1"))
+        return std::make_unique<RestJsonProtocol>();
     if (service.hasTrait("aws.protocols#awsJson1_0"))
         return std::make_unique<AwsJsonProtocol>("1.0");
     if (service.hasTrait("aws.protocols#awsJson1_1"))

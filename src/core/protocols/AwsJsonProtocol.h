@@ -20,10 +20,6 @@ private:
     std::string m_version;
 };
 
-// "aws.protocoltests#FooError:http://…" -> "FooError" (what AWS JSON protocols put in __type and
-// X-Amzn-Errortype: keep what is before ':', then what is after '#').
-std::string sanitizeErrorCode(std::string_view code);
-
 // Expands @endpoint(hostPrefix: "{Label}.data-") with the input's @hostLabel members.
 std::optional<std::string> hostPrefix(const model::Shape &operation, const model::Shape *input,
                                       const QJsonObject &document, std::vector<InputProblem> &problems);

@@ -226,10 +226,13 @@ QJsonValue JsonCodec::toWire(const ShapeId &target, const std::vector<Trait> &me
     }
 }
 
-QJsonObject JsonCodec::structureFromWire(const Shape &structure, const QJsonObject &wire) const
+QJsonObject JsonCodec::structureFromWire(const Shape &structure, const QJsonObject &wire,
+                                         const std::function<bool(const Member &)> &only) const
 {
     QJsonObject out;
     for (const Member &member : structure.members) {
+        if (only && !only(member))
+            continue;
         const QString name = QString::fromStdString(wireName(member));
         const QJsonValue value = wire.value(name);
         if (!value.isUndefined() && !value.isNull()) {

@@ -5,6 +5,7 @@
 
 #include <QJsonValue>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,9 @@ public:
     QJsonObject structureToWire(const model::Shape &structure, const QJsonObject &input,
                                 const std::string &path, std::vector<InputProblem> &problems,
                                 util::Random *random, bool topLevel = true) const;
-    QJsonObject structureFromWire(const model::Shape &structure, const QJsonObject &wire) const;
+    // only: when given, the members to read (restJson1 reads header-bound members elsewhere).
+    QJsonObject structureFromWire(const model::Shape &structure, const QJsonObject &wire,
+                                  const std::function<bool(const model::Member &)> &only = {}) const;
 
 private:
     QJsonValue toWire(const model::ShapeId &target, const std::vector<model::Trait> &memberTraits,

@@ -221,6 +221,16 @@ private slots:
         QCOMPARE(result.errors[0].source, std::string("bad.smithy"));
     }
 
+    void applyTakesOneTraitUnlessBraced()
+    {
+        // "apply A @x" takes exactly one trait: the "@http" after it belongs to the next shape.
+        const LoadResult result = loadSmithyIdl({{"a.smithy", "namespace a\nstring A\napply A @sensitive\n@pattern(\"^b$\")\nstring B\n"}});
+        QVERIFY2(result.ok(), qPrintable(messages(result)));
+        QVERIFY(result.model->find("a#A")->hasTrait("smithy.api#sensitive"));
+        QVERIFY(!result.model->find("a#A")->hasTrait("smithy.api#pattern"));
+        QVERIFY(result.model->find("a#B")->hasTrait("smithy.api#pattern"));
+    }
+
     void duplicatesAndBadApply()
     {
         const LoadResult result =

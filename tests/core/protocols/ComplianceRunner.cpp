@@ -88,11 +88,18 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
         return true;
     }
     if (a.isObject() && b.isObject()) {
+        // In a document a member set to null is a member not set.
         const QJsonObject x = a.toObject(), y = b.toObject();
-        if (x.size() != y.size())
-            return false;
+        for (const QJsonObject *one : {&x, &y}) {
+            const QJsonObject &other = one == &x ? y : x;
+            for (auto it = one->begin(); it != one->end(); ++it) {
+                if (!it.value().isNull() && !other.contains(it.key()))
+                    return false;
+            }
+        }
         for (auto it = x.begin(); it != x.end(); ++it) {
-            if (!y.contains(it.key()) || !sameJson(it.value(), y.value(it.key())))
+            const QJsonValue there = y.value(it.key());
+            if (it.value().isNull() ? !(there.isNull() || there.isUndefined()) : !sameJson(it.value(), there))
                 return false;
         }
         return true;

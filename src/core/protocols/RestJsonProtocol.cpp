@@ -1,0 +1,217 @@
+#include "protocols/RestJsonProtocol.h"
+
+#include "model/JsonText.h"
+#include "model/Prelude.h"
+#include "protocols/AwsJsonProtocol.h"
+#include "protocols/HttpBindings.h"
+#include "protocols/JsonCodec.h"
+#include "protocols/JsonErrors.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace cumulus::protocols {
+
+using model::HttpLocation;
+using model::ShapeType;
+
+namespace {
+
+const model::Shape *ioShape(const model::Model &model, const std::optional<model::ShapeId> &id)
+{
+    if (!id || id->text() == model::UnitShapeId)
+        return nullptr;
+    return model.find(*id);
+}
+
+std::string mediaTypeOf(const model::Model &model, const model::Member &member, const char *fallback)
+{
+    if (const model::Shape *target = model.find(member.target)) {
+        if (const model::Trait *t = target->trait("smithy.api#mediaType"))
+            return model::decodeJsonString(t->json).value_or(fallback);
+    }
+    return fallback;
+}
+
+// Any JSON value as compact text (a document payload may be a scalar).
+std::string compactJson(const QJsonValue &value)
+{
+    const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return text.mid(1, text.size() - 2).toStdString();
+}
+
+// In a response, labels and query members mean nothing: they are read from the body.
+bool isResponseDocumentMember(const model::Member &member)
+{
+    for (const char *trait : {"smithy.api#httpHeader", "smithy.api#httpPrefixHeaders",
+                              "smithy.api#httpPayload", "smithy.api#httpResponseCode"}) {
+        if (member.trait(trait))
+            return false;
+    }
+    return true;
+}
+
+bool isDocumentMember(const model::Member &member)
+{
+    for (const char *trait : {"smithy.api#httpLabel", "smithy.api#httpQuery", "smithy.api#httpQueryParams",
+                              "smithy.api#httpHeader", "smithy.api#httpPrefixHeaders", "smithy.api#httpPayload",
+                              "smithy.api#httpResponseCode"}) {
+        if (member.trait(trait))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationContext &context,
+                                                             const QJsonObject &input,
+                                                             std::vector<InputProblem> &problems) const
+{
+    if (!context.operation.hasTrait("smithy.api#http"))
+        return util::Error{std::string(context.operation.id.name()) + " has no @http trait"};
+    const model::Shape *shape = ioShape(context.model, context.operation.rel().input);
+    const JsonCodec codec(context.model, {true, "epoch-seconds"});
+    const HttpBindings bindings(context.model);
+    net::HttpRequest request;
+    bindings.bindRequest(context.operation, shape, input, request, problems, context.random);
+
+    // Check and convert the whole input once (types, required members, unknown members).
+    const QJsonObject wire = shape ? codec.structureToWire(*shape, input, "$", problems, &context.random)
+                                   : QJsonObject();
+    std::string contentType;
+    const model::Member *payload = nullptr;
+    bool hasDocumentMembers = false;
+    if (shape) {
+        for (const model::Member &m : shape->members) {
+            if (m.trait("smithy.api#httpPayload"))
+                payload = &m;
+            hasDocumentMembers = hasDocumentMembers || isDocumentMember(m);
+        }
+    }
+    if (payload) {
+        const QJsonValue value = input.value(QString::fromStdString(payload->name));
+        const auto type = typeOf(context.model, payload->target);
+        if (!value.isUndefined() && !value.isNull()) {
+            if (type == ShapeType::Blob) {
+                request.body = QByteArray::fromBase64(value.toString().toLatin1()).toStdString();
+                contentType = mediaTypeOf(context.model, *payload, "application/octet-stream");
+            } else if (type == ShapeType::String || type == ShapeType::Enum) {
+                request.body = value.toString().toStdString();
+                contentType = mediaTypeOf(context.model, *payload, "text/plain");
+            } else {
+                request.body = compactJson(wire.value(QString::fromStdString(payload->name)));
+                contentType = "application/json";
+            }
+        } else if (type == ShapeType::Structure) {
+            request.body = "{}"; // an unset union payload sends nothing
+            contentType = "application/json";
+        }
+    } else if (hasDocumentMembers) {
+        QJsonObject body;
+        for (const model::Member &m : shape->members) {
+            const QString wireName = QString::fromStdString(
+                m.trait("smithy.api#jsonName") ? model::decodeJsonString(m.trait("smithy.api#jsonName")->json).value_or(m.name) : m.name);
+            if (isDocumentMember(m) && wire.contains(wireName))
+                body.insert(wireName, wire.value(wireName));
+        }
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+        contentType = "application/json";
+    }
+    if (!contentType.empty() && !request.header("Content-Type"))
+        request.headers.push_back({"Content-Type", contentType});
+    if (!request.body.empty())
+        request.headers.push_back({"Content-Length", std::to_string(request.body.size())});
+    if (context.operation.hasTrait("smithy.api#httpChecksumRequired"))
+        request.headers.push_back({"Content-MD5", QCryptographicHash::hash(QByteArray::fromStdString(request.body),
+                                                                           QCryptographicHash::Md5).toBase64().toStdString()});
+    const auto prefix = hostPrefix(context.operation, shape, input, problems);
+    if (!problems.empty())
+        return util::Error{problems.front().path + ": " + problems.front().message};
+    request.hostPrefix = prefix.value_or(std::string());
+    return request;
+}
+
+ParsedResponse RestJsonProtocol::parse(const OperationContext &context, const net::HttpResponse &response) const
+{
+    ParsedResponse parsed;
+    parsed.status = response.status;
+    if (const net::Header *id = response.header("x-amzn-RequestId"))
+        parsed.requestId = id->value;
+    const JsonCodec codec(context.model, {true, "epoch-seconds"});
+    const HttpBindings bindings(context.model);
+    const bool success = response.status >= 200 && response.status < 300;
+    const model::Shape *shape = success ? ioShape(context.model, context.operation.rel().output) : nullptr;
+
+    const model::Member *payload = nullptr;
+    if (shape) {
+        for (const model::Member &m : shape->members) {
+            if (m.trait("smithy.api#httpPayload"))
+                payload = &m;
+        }
+    }
+    const auto payloadType = payload ? typeOf(context.model, payload->target) : std::nullopt;
+    const bool rawPayload = payloadType == ShapeType::Blob || payloadType == ShapeType::String
+        || payloadType == ShapeType::Enum;
+    QJsonValue bodyJson = QJsonObject();
+    if (!rawPayload && response.body.find_first_not_of(" \t\r\n") != std::string::npos) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(response.body), &error);
+        if (error.error != QJsonParseError::NoError) {
+            // A scalar JSON document payload, e.g. "hello" or 42.
+            bodyJson = model::parseJsonValue(response.body);
+            if (bodyJson.isUndefined()) {
+                parsed.problem = "the response body is not JSON (" + error.errorString().toStdString() + ")";
+                return parsed;
+            }
+        } else {
+            bodyJson = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+        }
+    }
+    const QJsonObject body = bodyJson.toObject();
+
+    if (!success) {
+        ServiceError error = jsonServiceError(context, response, body, codec);
+        if (const model::Shape *errorShape = context.model.find(error.shapeId)) {
+            error.members = codec.structureFromWire(*errorShape, body, isResponseDocumentMember);
+            const QJsonObject bound = bindings.readResponse(*errorShape, response);
+            for (auto it = bound.begin(); it != bound.end(); ++it) {
+                if (it.key() != QLatin1String("httpStatusCode"))
+                    error.members.insert(it.key(), it.value());
+            }
+            for (const model::Member &m : errorShape->members) { // the status code is not a member value
+                if (m.trait("smithy.api#httpResponseCode"))
+                    error.members.remove(QString::fromStdString(m.name));
+            }
+        }
+        parsed.error = std::move(error);
+        return parsed;
+    }
+    if (!shape)
+        return parsed;
+    parsed.output = codec.structureFromWire(*shape, body, isResponseDocumentMember);
+    const QJsonObject bound = bindings.readResponse(*shape, response);
+    for (auto it = bound.begin(); it != bound.end(); ++it)
+        parsed.output.insert(it.key(), it.value());
+    if (payload) {
+        const QString name = QString::fromStdString(payload->name);
+        if (payloadType == ShapeType::Blob) {
+            if (!response.body.empty())
+                parsed.output.insert(name, QString::fromLatin1(QByteArray::fromStdString(response.body).toBase64()));
+        } else if (rawPayload) {
+            if (!response.body.empty())
+                parsed.output.insert(name, QString::fromStdString(response.body));
+        } else if (!response.body.empty()) {
+            QJsonObject wrapper;
+            wrapper.insert(name, bodyJson);
+            const QJsonObject converted = codec.structureFromWire(*shape, wrapper,
+                                                                  [&](const model::Member &m) { return &m == payload; });
+            if (converted.contains(name))
+                parsed.output.insert(name, converted.value(name));
+        }
+    }
+    return parsed;
+}
+
+} // namespace cumulus::protocols
