@@ -1,9 +1,11 @@
+#include "CallCommand.h"
 #include "ExitCode.h"
 #include "ModelsCommand.h"
 #include "SignCommand.h"
 #include "Version.h"
 #include "util/SystemClock.h"
 #include "util/SystemEnvironment.h"
+#include "util/SystemRandom.h"
 
 #include <QCoreApplication>
 
@@ -16,6 +18,7 @@ namespace {
 constexpr const char *Usage = R"(usage: cumulus-cli <command> [options]
 
 commands:
+  call        serialize an operation's input and show the HTTP request (--dry-run)
   models      the service catalog: list, ops, show, search
   sign        sign a request with SigV4 and show every stage (the signing inspector)
   version     print the version
@@ -51,6 +54,12 @@ int main(int argc, char *argv[])
     if (command == "version" || command == "--version") {
         std::cout << "cumulus-cli " << cumulus::Version << '\n';
         return cumulus::cli::Success;
+    }
+    if (command == "call") {
+        const cumulus::util::SystemEnvironment environment;
+        const cumulus::util::SystemClock clock;
+        cumulus::util::SystemRandom random;
+        return cumulus::cli::runCallCommand(arguments, environment, clock, random, std::cin, std::cout, std::cerr);
     }
     if (command == "models") {
         const cumulus::util::SystemEnvironment environment;

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "util/Clock.h"
+#include "util/Environment.h"
+#include "util/Random.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace cumulus::cli {
+
+// `cumulus-cli call SERVICE OPERATION [--input JSON | --input-file F] [--region R]
+//      [--endpoint-url URL] --dry-run [--no-sign] [--json] [--models PATH]...`
+// Serializes the input with the service's protocol and prints the HTTP request that would be
+// sent. Until the credentials and endpoints layers land, credentials come from AWS_ACCESS_KEY_ID /
+// AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN and the URL is https://{endpointPrefix}.{region}.
+// amazonaws.com (or --endpoint-url). The session token is never printed.
+int runCallCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
+                   const util::Clock &clock, util::Random &random, std::istream &in, std::ostream &out,
+                   std::ostream &err);
+
+} // namespace cumulus::cli

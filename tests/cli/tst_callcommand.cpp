@@ -1,0 +1,119 @@
+// `cumulus-cli call --dry-run`: the request it would send, signed or not, input problems by JSON
+// path, and never the session token.
+#include "CallCommand.h"
+#include "FakeEnvironment.h"
+#include "MockClock.h"
+#include "SeededRandom.h"
+#include "sigv4/AmzDate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <sstream>
+
+using namespace cumulus;
+
+namespace {
+
+struct Run {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Run call(std::vector<std::string> args, const test::FakeEnvironment &environment)
+{
+    test::MockClock clock(std::chrono::system_clock::time_point(*sigv4::parseAmzDate("20150830T123600Z")));
+    test::SeededRandom random(1);
+    std::istringstream in;
+    std::ostringstream out, err;
+    const int code = cli::runCallCommand(args, environment, clock, random, in, out, err);
+    return {code, out.str(), err.str()};
+}
+
+test::FakeEnvironment withCredentials()
+{
+    test::FakeEnvironment environment;
+    environment.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+    environment.set("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    environment.set("AWS_SESSION_TOKEN", "SESSIONTOKENdoNotPrint");
+    environment.set("AWS_REGION", "eu-west-3");
+    return environment;
+}
+
+} // namespace
+
+class TestCallCommand : public QObject {
+    Q_OBJECT
+
+private slots:
+    void signedDynamoDbRequest()
+    {
+        const Run run = call({"dynamodb", "GetItem", "--dry-run", "--json", "--input",
+                              R"({"TableName": "Music", "Key": {"Artist": {"S": "No One"}}})"},
+                             withCredentials());
+        QCOMPARE(run.code, 0);
+        const QJsonObject request = QJsonDocument::fromJson(QByteArray::fromStdString(run.out)).object();
+        QCOMPARE(request.value("method").toString(), QStringLiteral("POST"));
+        QCOMPARE(request.value("url").toString(), QStringLiteral("https://dynamodb.eu-west-3.amazonaws.com/"));
+        QMap<QString, QString> headers;
+        for (const QJsonValue &h : request.value("headers").toArray())
+            headers.insert(h.toArray()[0].toString(), h.toArray()[1].toString());
+        QCOMPARE(headers.value("X-Amz-Target"), QStringLiteral("DynamoDB_20120810.GetItem"));
+        QCOMPARE(headers.value("Content-Type"), QStringLiteral("application/x-amz-json-1.0"));
+        QCOMPARE(headers.value("X-Amz-Date"), QStringLiteral("20150830T123600Z"));
+        QVERIFY(headers.value("Authorization").startsWith(
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-3/dynamodb/aws4_request"));
+        QCOMPARE(headers.value("X-Amz-Security-Token"), QStringLiteral("****"));
+        QCOMPARE(QJsonDocument::fromJson(request.value("body").toString().toUtf8()).object().value("TableName").toString(),
+                 QStringLiteral("Music"));
+        QVERIFY(run.out.find("SESSIONTOKENdoNotPrint") == std::string::npos);
+        QVERIFY(run.out.find("wJalrXUtnFEMI") == std::string::npos);
+    }
+
+    void restJsonUnsignedWithEndpoint()
+    {
+        const Run run = call({"lambda", "Invoke", "--dry-run", "--no-sign", "--endpoint-url",
+                              "http://127.0.0.1:4566/", "--input",
+                              R"({"FunctionName": "my fn", "Payload": "eyJhIjoxfQ==", "InvocationType": "Event"})"},
+                             test::FakeEnvironment());
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.rfind("POST http://127.0.0.1:4566/2015-03-31/functions/my%20fn/invocations\n", 0) == 0,
+                 run.out.c_str());
+        QVERIFY(run.out.find("X-Amz-Invocation-Type: Event\n") != std::string::npos);
+        QVERIFY(run.out.find("\n{\"a\":1}\n") != std::string::npos);
+        QVERIFY(run.out.find("Authorization") == std::string::npos);
+    }
+
+    void inputProblemsNameTheirPath()
+    {
+        const Run run = call({"dynamodb", "GetItem", "--dry-run", "--no-sign", "--input",
+                              R"({"TableName": 5, "Bogus": 1, "ConsistentRead": "yes"})"},
+                             test::FakeEnvironment());
+        QCOMPARE(run.code, 252);
+        QVERIFY(run.out.empty());
+        for (const char *expected : {"$.Bogus: unknown member", "$.TableName: expected a string",
+                                     "$.Key: missing required member", "$.ConsistentRead: expected true or false"})
+            QVERIFY2(run.err.find(expected) != std::string::npos, run.err.c_str());
+    }
+
+    void errors()
+    {
+        const test::FakeEnvironment none;
+        QCOMPARE(call({"dynamodb", "GetItem", "--no-sign"}, none).code, 252); // no --dry-run yet
+        QCOMPARE(call({"nope", "GetItem", "--dry-run"}, none).code, 252);
+        QCOMPARE(call({"dynamodb", "Nope", "--dry-run"}, none).code, 252);
+        QCOMPARE(call({"dynamodb", "ListTables", "--dry-run", "--input", "[1]"}, none).code, 252);
+        const Run noCredentials = call({"dynamodb", "ListTables", "--dry-run"}, none);
+        QCOMPARE(noCredentials.code, 252);
+        QVERIFY(noCredentials.err.find("no credentials") != std::string::npos);
+        const Run query = call({"sts", "GetCallerIdentity", "--dry-run", "--no-sign"}, none);
+        QCOMPARE(query.code, 255);
+        QVERIFY(query.err.find("awsQuery") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallCommand)
+#include "tst_callcommand.moc"
