@@ -581,6 +581,8 @@ LoadResult Loader::load(std::string_view serviceJson, std::string_view paginator
                  + ",\"endpointPrefix\":" + jsonString(field(metadata, "endpointPrefix")) + "}");
     addTrait("aws.auth#sigv4", "{\"name\":" + jsonString(names.signingName) + "}");
     addTrait(m_protocol.trait, "{}");
+    if (metadata.at_key("awsQueryCompatible").error() == simdjson::SUCCESS)
+        addTrait("aws.protocols#awsQueryCompatible", "{}");
     const std::string title = field(metadata, "serviceFullName");
     if (!title.empty())
         addTrait("smithy.api#title", jsonString(title));
