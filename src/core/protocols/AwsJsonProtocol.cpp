@@ -4,6 +4,7 @@
 #include "model/Prelude.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/JsonErrors.h"
+#include "protocols/QueryProtocol.h"
 #include "protocols/RestJsonProtocol.h"
 
 #include <QJsonDocument>
@@ -124,6 +125,10 @@ std::unique_ptr<Protocol> protocolFor(const model::Shape &service)
 {
     if (service.hasTrait("aws.protocols#restJson1"))
         return std::make_unique<RestJsonProtocol>();
+    if (service.hasTrait("aws.protocols#awsQuery"))
+        return std::make_unique<QueryProtocol>(false);
+    if (service.hasTrait("aws.protocols#ec2Query"))
+        return std::make_unique<QueryProtocol>(true);
     if (service.hasTrait("aws.protocols#awsJson1_0"))
         return std::make_unique<AwsJsonProtocol>("1.0");
     if (service.hasTrait("aws.protocols#awsJson1_1"))

@@ -146,7 +146,21 @@ std::string checkRequest(const ComplianceCase &c, protocols::Protocol &protocol)
     if (t.contains("body")) {
         const std::string expected = t.value("body").toString().toStdString();
         const bool json = t.value("bodyMediaType").toString() == QLatin1String("application/json");
-        if (json && !expected.empty()) {
+        const bool form = t.value("bodyMediaType").toString() == QLatin1String("application/x-www-form-urlencoded");
+        if (form) {
+            // Compared as the set of its fields (their order carries no meaning); the test text may
+            // span lines.
+            auto fields = [](std::string text) {
+                text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+                QStringList list = QString::fromStdString(text).split('&', Qt::SkipEmptyParts);
+                for (QString &f : list)
+                    f = f.trimmed();
+                list.sort();
+                return list;
+            };
+            if (fields(request->body) != fields(expected))
+                return "body " + request->body + " != " + expected;
+        } else if (json && !expected.empty()) {
             const QJsonValue want = model::parseJsonValue(expected);
             const QJsonValue got = model::parseJsonValue(request->body);
             if (!sameJson(want, got))
