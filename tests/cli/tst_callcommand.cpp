@@ -109,9 +109,18 @@ private slots:
         const Run noCredentials = call({"dynamodb", "ListTables", "--dry-run"}, none);
         QCOMPARE(noCredentials.code, 252);
         QVERIFY(noCredentials.err.find("no credentials") != std::string::npos);
-        const Run query = call({"sts", "GetCallerIdentity", "--dry-run", "--no-sign"}, none);
-        QCOMPARE(query.code, 255);
-        QVERIFY(query.err.find("awsQuery") != std::string::npos);
+    }
+
+    void awsQueryRequest()
+    {
+        const Run run = call({"sts", "AssumeRole", "--dry-run", "--no-sign", "--input",
+                              R"({"RoleArn": "arn:aws:iam::123456789012:role/dev", "RoleSessionName": "s 1"})"},
+                             test::FakeEnvironment());
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.find("Content-Type: application/x-www-form-urlencoded\n") != std::string::npos);
+        QVERIFY2(run.out.find("\nAction=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdev"
+                              "&RoleSessionName=s%201\n") != std::string::npos,
+                 run.out.c_str());
     }
 };
 
