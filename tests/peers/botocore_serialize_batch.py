@@ -16,6 +16,7 @@ import sys
 import botocore
 import botocore.session
 from botocore.serialize import create_serializer
+from botocore.utils import percent_encode_sequence
 
 
 def convert(shape, value):
@@ -52,6 +53,8 @@ def main():
             params = convert(operation.input_shape, case["params"]) if operation.input_shape else {}
             request = serializer.serialize_to_request(params, operation)
             body = request["body"]
+            if isinstance(body, dict):  # query protocols: botocore's HTTP layer form-encodes it
+                body = percent_encode_sequence(body)
             if isinstance(body, str):
                 body = body.encode("utf-8")
             query = []
