@@ -6,6 +6,7 @@
 #include "protocols/JsonErrors.h"
 #include "protocols/QueryProtocol.h"
 #include "protocols/RestJsonProtocol.h"
+#include "protocols/RestXmlProtocol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -125,6 +126,8 @@ std::unique_ptr<Protocol> protocolFor(const model::Shape &service)
 {
     if (service.hasTrait("aws.protocols#restJson1"))
         return std::make_unique<RestJsonProtocol>();
+    if (service.hasTrait("aws.protocols#restXml"))
+        return std::make_unique<RestXmlProtocol>();
     if (service.hasTrait("aws.protocols#awsQuery"))
         return std::make_unique<QueryProtocol>(false);
     if (service.hasTrait("aws.protocols#ec2Query"))

@@ -6,6 +6,7 @@
 #include "model/SmithyIdlLoader.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/Protocol.h"
+#include "protocols/XmlNode.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -107,6 +108,48 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
     return a == b;
 }
 
+// XML compared as AWS's parsers read it: names, attributes as a set, text; a structure's members
+// in any order (grouped by element name), a list's items (repeated names) in order, a map's
+// entries (<entry>, or flattened ones led by their key) in any order.
+std::string canonicalXml(const protocols::XmlNode &n);
+
+bool isMapEntry(const protocols::XmlNode &n)
+{
+    return n.name == QLatin1String("entry")
+        || (n.children.size() == 2 && n.children[0].name.compare(QLatin1String("key"), Qt::CaseInsensitive) == 0);
+}
+
+std::string canonicalXml(const protocols::XmlNode &n)
+{
+    auto attributes = n.attributes;
+    std::sort(attributes.begin(), attributes.end());
+    std::string out = "<" + n.name.toStdString();
+    for (const auto &[k, v] : attributes)
+        out += " " + k.toStdString() + "=" + v.toStdString();
+    out += ">";
+    if (n.children.empty())
+        return out + n.text.toStdString() + "</>";
+    std::map<QString, std::vector<std::string>> groups;
+    for (const protocols::XmlNode &c : n.children)
+        groups[c.name].push_back(canonicalXml(c));
+    for (auto &[name, items] : groups) {
+        bool entries = true;
+        for (const protocols::XmlNode &c : n.children)
+            if (c.name == name)
+                entries = entries && isMapEntry(c);
+        if (entries)
+            std::sort(items.begin(), items.end());
+        for (const std::string &item : items)
+            out += item;
+    }
+    return out + "</>";
+}
+
+bool sameXml(const protocols::XmlNode &a, const protocols::XmlNode &b)
+{
+    return canonicalXml(a) == canonicalXml(b);
+}
+
 std::string compact(const QJsonValue &v)
 {
     return (v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(QJsonArray{v})).toJson(QJsonDocument::Compact).toStdString();
@@ -159,6 +202,12 @@ std::string checkRequest(const ComplianceCase &c, protocols::Protocol &protocol)
                 return list;
             };
             if (fields(request->body) != fields(expected))
+                return "body " + request->body + " != " + expected;
+        } else if (t.value("bodyMediaType").toString() == QLatin1String("application/xml") && !expected.empty()) {
+            std::string error;
+            const auto want = protocols::XmlNode::parse(expected, error);
+            const auto got = protocols::XmlNode::parse(request->body, error);
+            if (!want || !got || !sameXml(*want, *got))
                 return "body " + request->body + " != " + expected;
         } else if (json && !expected.empty()) {
             const QJsonValue want = model::parseJsonValue(expected);

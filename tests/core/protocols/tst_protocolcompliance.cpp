@@ -10,7 +10,7 @@ using namespace cumulus;
 
 namespace {
 
-const char *const Protocols[] = {"awsJson1_0", "awsJson1_1", "restJson1", "awsQuery", "ec2Query"};
+const char *const Protocols[] = {"awsJson1_0", "awsJson1_1", "restJson1", "awsQuery", "ec2Query", "restXml"};
 
 } // namespace
 
