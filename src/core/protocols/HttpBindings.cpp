@@ -186,7 +186,16 @@ void HttpBindings::bindRequest(const model::Shape &operation, const model::Shape
         const bool greedy = !label.empty() && label.back() == '+';
         if (greedy)
             label.pop_back();
+        // Smithy names the label after the member; botocore models may bind a member under another
+        // name (Route 53's HostedZoneId as {Id}).
         const Member *member = input ? input->member(label) : nullptr;
+        if (!member && input) {
+            for (const Member &m : input->members) {
+                const model::Trait *t = m.trait("cumulus.botocore#locationName");
+                if (t && model::decodeJsonString(t->json) == label)
+                    member = &m;
+            }
+        }
         const QJsonValue value = member ? valueOf(*member) : QJsonValue();
         const auto text = member && !value.isUndefined() && !value.isNull()
             ? this->text(*member, value, "date-time") : std::nullopt;

@@ -145,7 +145,7 @@ std::string canonicalXml(const protocols::XmlNode &n)
     return out + "</>";
 }
 
-bool sameXml(const protocols::XmlNode &a, const protocols::XmlNode &b)
+bool xmlEquivalent(const protocols::XmlNode &a, const protocols::XmlNode &b)
 {
     return canonicalXml(a) == canonicalXml(b);
 }
@@ -207,7 +207,7 @@ std::string checkRequest(const ComplianceCase &c, protocols::Protocol &protocol)
             std::string error;
             const auto want = protocols::XmlNode::parse(expected, error);
             const auto got = protocols::XmlNode::parse(request->body, error);
-            if (!want || !got || !sameXml(*want, *got))
+            if (!want || !got || !xmlEquivalent(*want, *got))
                 return "body " + request->body + " != " + expected;
         } else if (json && !expected.empty()) {
             const QJsonValue want = model::parseJsonValue(expected);
@@ -262,6 +262,11 @@ std::string checkResponse(const ComplianceCase &c, protocols::Protocol &protocol
 }
 
 } // namespace
+
+bool sameXml(const protocols::XmlNode &a, const protocols::XmlNode &b)
+{
+    return xmlEquivalent(a, b);
+}
 
 const model::Model &complianceModel()
 {

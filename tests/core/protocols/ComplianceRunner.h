@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Model.h"
+#include "protocols/XmlNode.h"
 
 #include <QJsonObject>
 
@@ -31,6 +32,10 @@ std::vector<ComplianceCase> complianceCases(const std::string &protocol);
 
 // Runs a case; empty when it passes, else what differed.
 std::string runCase(const ComplianceCase &c);
+
+// XML compared as AWS's parsers read it (structure members in any order, list items in order, map
+// entries in any order).
+bool sameXml(const protocols::XmlNode &a, const protocols::XmlNode &b);
 
 // tests/data/protocol-tests-known-failures.txt: case id -> reason.
 const std::map<std::string, std::string> &knownFailures();

@@ -6,6 +6,7 @@
 #include "model/BotocoreLoader.h"
 #include "model/OperationIndex.h"
 #include "protocols/Protocol.h"
+#include "protocols/XmlNode.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -22,7 +23,7 @@ using namespace cumulus;
 namespace {
 
 const char *const Services[] = {"dynamodb", "kinesis", "secretsmanager", "sqs", "lambda",
-                                "sts", "iam", "sns", "ec2"};
+                                "sts", "iam", "sns", "ec2", "s3", "route53"};
 
 QString python()
 {
@@ -144,6 +145,11 @@ private slots:
             const Case &c = cases[i];
             const QJsonObject theirs = expected[qsizetype(i)].toObject();
             const QString where = QString::fromStdString(c.service + " " + c.operation);
+            // botocore turns S3's Expires header into a timestamp in code; the published model (which
+            // Cumulus reads) says string.
+            if (theirs.value("error").toString().contains("Invalid timestamp") && c.service == "s3"
+                && c.input.contains("Expires"))
+                continue;
             if (theirs.contains("error")) {
                 differences << where + ": botocore: " + theirs.value("error").toString();
                 continue;
@@ -181,6 +187,9 @@ private slots:
                 if (h && it.key().compare("Content-Type", Qt::CaseInsensitive) == 0
                     && it.value().toString() == QString::fromStdString(h->value) + "; charset=utf-8")
                     continue;
+                // Header lists: botocore joins items with ",", Smithy's tests with ", ".
+                if (h && QString::fromStdString(h->value).remove(' ') == it.value().toString().remove(' '))
+                    continue;
                 if (!h || QString::fromStdString(h->value) != it.value().toString())
                     diff << "header " + it.key() + ": " + (h ? QString::fromStdString(h->value) : "(missing)") + " vs " + it.value().toString();
             }
@@ -191,9 +200,12 @@ private slots:
                     theyHaveIt = theyHaveIt || it.key().compare(name, Qt::CaseInsensitive) == 0;
                 // botocore sends no Content-Type with a blob payload; Smithy (and its compliance
                 // tests) want application/octet-stream, which Cumulus sends.
-                const bool blobPayloadType = name.compare("Content-Type", Qt::CaseInsensitive) == 0
-                    && h.value == "application/octet-stream";
-                if (!theyHaveIt && !blobPayloadType && name.compare("Content-Length", Qt::CaseInsensitive) != 0)
+                // Likewise it sends none with a restXml XML body (Smithy: application/xml).
+                const bool smithyContentType = name.compare("Content-Type", Qt::CaseInsensitive) == 0
+                    && (h.value == "application/octet-stream" || h.value == "application/xml"
+                        || h.value == "text/plain");
+                const bool token = h.value == "00000000-0000-4000-8000-000000000000"; // filled idempotency token
+                if (!theyHaveIt && !smithyContentType && !token && name.compare("Content-Length", Qt::CaseInsensitive) != 0)
                     diff << "extra header " + name;
             }
             const QByteArray theirBody = QByteArray::fromBase64(theirs.value("body_base64").toString().toLatin1());
@@ -221,7 +233,14 @@ private slots:
                 list.sort();
                 return list;
             };
-            if (form) {
+            const bool xml = ours->header("Content-Type") && ours->header("Content-Type")->value == "application/xml";
+            if (xml) {
+                std::string error;
+                const auto a = protocols::XmlNode::parse(ours->body, error);
+                const auto b = protocols::XmlNode::parse(theirBody.toStdString(), error);
+                if (!a || !b || !test::sameXml(*a, *b))
+                    diff << "xml body " + QString::fromUtf8(ourBody.left(300)) + " vs " + QString::fromUtf8(theirBody.left(300));
+            } else if (form) {
                 QStringList ourFields = fields(ourBody);
                 // Idempotency tokens again (botocore fills them elsewhere): the zero-seeded UUID
                 // can only come from one.
