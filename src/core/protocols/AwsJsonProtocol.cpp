@@ -3,6 +3,7 @@
 #include "model/JsonText.h"
 #include "model/Prelude.h"
 #include "protocols/JsonCodec.h"
+#include "protocols/RequestCompression.h"
 #include "protocols/JsonErrors.h"
 #include "protocols/QueryProtocol.h"
 #include "protocols/RestJsonProtocol.h"
@@ -86,6 +87,7 @@ util::Expected<net::HttpRequest> AwsJsonProtocol::serialize(const OperationConte
     if (context.service.hasTrait("aws.protocols#awsQueryCompatible"))
         request.headers.push_back({"x-amzn-query-mode", "true"});
     request.hostPrefix = prefix.value_or(std::string());
+    applyRequestCompression(context.operation, request);
     return request;
 }
 

@@ -4,6 +4,7 @@
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
+#include "protocols/RequestCompression.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/JsonErrors.h"
 
@@ -130,6 +131,7 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
     if (!problems.empty())
         return util::Error{problems.front().path + ": " + problems.front().message};
     request.hostPrefix = prefix.value_or(std::string());
+    applyRequestCompression(context.operation, request);
     return request;
 }
 

@@ -4,6 +4,7 @@
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
+#include "protocols/RequestCompression.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/XmlCodec.h"
 #include "protocols/XmlWriter.h"
@@ -137,6 +138,7 @@ util::Expected<net::HttpRequest> RestXmlProtocol::serialize(const OperationConte
     if (!problems.empty())
         return util::Error{problems.front().path + ": " + problems.front().message};
     request.hostPrefix = prefix.value_or(std::string());
+    applyRequestCompression(context.operation, request);
     return request;
 }
 
