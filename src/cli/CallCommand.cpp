@@ -150,6 +150,8 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     if (region.empty())
         region = "us-east-1";
     std::string endpoint = parsed->last("--endpoint-url").value_or("");
+    if (endpoint.empty() && !request->endpointOverride.empty())
+        endpoint = request->endpointOverride;
     if (endpoint.empty()) {
         std::string prefix;
         if (const model::Trait *t = service->trait("aws.api#service"))

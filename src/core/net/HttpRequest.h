@@ -18,6 +18,7 @@ struct HttpRequest {
     std::vector<Header> headers; // in order
     std::string body;
     std::string hostPrefix;     // @endpoint(hostPrefix) expanded, e.g. "data-"; empty when none
+    std::string endpointOverride; // a whole endpoint URL the operation names itself (ML's Predict)
 
     const Header *header(std::string_view name) const; // first one, ignoring case
 };

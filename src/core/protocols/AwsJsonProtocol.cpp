@@ -3,6 +3,7 @@
 #include "model/JsonText.h"
 #include "model/Prelude.h"
 #include "protocols/JsonCodec.h"
+#include "protocols/Customizations.h"
 #include "protocols/RequestCompression.h"
 #include "protocols/JsonErrors.h"
 #include "protocols/QueryProtocol.h"
@@ -87,6 +88,7 @@ util::Expected<net::HttpRequest> AwsJsonProtocol::serialize(const OperationConte
     if (context.service.hasTrait("aws.protocols#awsQueryCompatible"))
         request.headers.push_back({"x-amzn-query-mode", "true"});
     request.hostPrefix = prefix.value_or(std::string());
+    customizeRequest(context, input, request);
     applyRequestCompression(context.operation, request);
     return request;
 }

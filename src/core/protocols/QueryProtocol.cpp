@@ -4,6 +4,7 @@
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
+#include "protocols/Customizations.h"
 #include "protocols/RequestCompression.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/XmlCodec.h"
@@ -188,6 +189,7 @@ util::Expected<net::HttpRequest> QueryProtocol::serialize(const OperationContext
     request.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
                        {"Content-Length", std::to_string(request.body.size())}};
     request.hostPrefix = prefix.value_or(std::string());
+    customizeRequest(context, input, request);
     applyRequestCompression(context.operation, request);
     return request;
 }

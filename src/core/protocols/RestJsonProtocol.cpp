@@ -4,6 +4,7 @@
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
+#include "protocols/Customizations.h"
 #include "protocols/RequestCompression.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/JsonErrors.h"
@@ -67,9 +68,10 @@ bool isDocumentMember(const model::Member &member)
 } // namespace
 
 util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationContext &context,
-                                                             const QJsonObject &input,
+                                                             const QJsonObject &given,
                                                              std::vector<InputProblem> &problems) const
 {
+    const QJsonObject input = customizeInput(context, given);
     if (!context.operation.hasTrait("smithy.api#http"))
         return util::Error{std::string(context.operation.id.name()) + " has no @http trait"};
     const model::Shape *shape = ioShape(context.model, context.operation.rel().input);
@@ -131,6 +133,7 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
     if (!problems.empty())
         return util::Error{problems.front().path + ": " + problems.front().message};
     request.hostPrefix = prefix.value_or(std::string());
+    customizeRequest(context, input, request);
     applyRequestCompression(context.operation, request);
     return request;
 }

@@ -4,6 +4,7 @@
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
+#include "protocols/Customizations.h"
 #include "protocols/RequestCompression.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/XmlCodec.h"
@@ -138,6 +139,7 @@ util::Expected<net::HttpRequest> RestXmlProtocol::serialize(const OperationConte
     if (!problems.empty())
         return util::Error{problems.front().path + ": " + problems.front().message};
     request.hostPrefix = prefix.value_or(std::string());
+    customizeRequest(context, input, request);
     applyRequestCompression(context.operation, request);
     return request;
 }
@@ -233,6 +235,7 @@ ParsedResponse RestXmlProtocol::parse(const OperationContext &context, const net
             if (const model::Shape *target = context.model.find(payload->target))
                 parsed.output.insert(name, codec.structure(*target, *root));
     }
+    customizeOutput(context, response, parsed);
     return parsed;
 }
 

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 
 #include <cmath>
 
@@ -219,7 +220,9 @@ std::string checkRequest(const ComplianceCase &c, protocols::Protocol &protocol)
         }
     }
     if (t.contains("resolvedHost")) {
-        const std::string host = request->hostPrefix + t.value("host").toString().toStdString();
+        std::string host = request->hostPrefix + t.value("host").toString().toStdString();
+        if (!request->endpointOverride.empty())
+            host = QUrl(QString::fromStdString(request->endpointOverride)).host().toStdString();
         if (host != t.value("resolvedHost").toString().toStdString())
             return "host " + host;
     }
