@@ -2,7 +2,7 @@
 """Serializes request documents with botocore's own serializers, in one process.
 
 usage: botocore_serialize_batch.py CASES.json OUT.json
-       botocore_serialize_batch.py --data-dir      (prints botocore's data folder)
+       botocore_serialize_batch.py --data-dir      (prints botocore's version, then its data folder)
 CASES.json: a list of {"service": botocore name, "operation": name, "params": document}. Documents
 use the AWS CLI's --cli-input-json meaning: blobs as base64 text, timestamps as ISO 8601 text.
 OUT.json: a list of {"method", "url_path", "query": [[k, v]...], "headers": {...}, "body_base64"}
@@ -36,6 +36,7 @@ def convert(shape, value):
 
 def main():
     if sys.argv[1] == "--data-dir":
+        print(botocore.__version__)
         print(os.path.join(os.path.dirname(botocore.__file__), "data"))
         return
     session = botocore.session.get_session()

@@ -167,6 +167,7 @@ private:
     std::vector<Shape> m_shapes;
     std::map<std::string, std::size_t> m_operationIndex;
     std::set<std::string, std::less<>> m_flattened; // list/map shapes marked flattened
+    std::map<std::string, std::string, std::less<>> m_locationNames; // shape -> its own locationName (JSON text)
     std::vector<ModelError> m_errors;
 };
 
@@ -230,8 +231,9 @@ Member Loader::member(std::string name, dom::object definition, const std::strin
             jsonString(locationName));
     }
     // botocore's boolean member flags and the Smithy traits they become.
-    static constexpr std::array<std::array<const char *, 3>, 7> Flags = {{
+    static constexpr std::array<std::array<const char *, 3>, 8> Flags = {{
         {"xmlAttribute", "smithy.api#xmlAttribute", "{}"},
+        {"flattened", "smithy.api#xmlFlattened", "{}"},
         {"idempotencyToken", "smithy.api#idempotencyToken", "{}"},
         {"hostLabel", "smithy.api#hostLabel", "{}"},
         {"deprecated", "smithy.api#deprecated", "{}"},
@@ -350,6 +352,9 @@ void Loader::addShape(std::string_view name, dom::object definition)
         add("smithy.api#streaming", "{}");
     if (flag(definition, "flattened"))
         m_flattened.insert(shapeName(name));
+    const std::string locationName = field(definition, "locationName");
+    if (!locationName.empty())
+        m_locationNames.emplace(shapeName(name), jsonString(locationName));
     const std::string format = field(definition, "timestampFormat");
     if (!format.empty())
         add("smithy.api#timestampFormat", jsonString(timestampFormat(format)));
@@ -565,11 +570,33 @@ LoadResult Loader::load(std::string_view serviceJson, std::string_view paginator
     if (!paginatorsJson.empty())
         addPaginators(paginatorsJson);
 
-    // botocore marks a list or map "flattened"; Smithy marks the members that target it.
+    // botocore names members in three places; Smithy only on the member. A member's own
+    // locationName comes first, then the targeted shape's; a flattened list's element name (its
+    // member's locationName) overrides both, as botocore's query serializer and XML parser do.
+    // botocore also marks "flattened" on the list or map; Smithy on the members that target it.
+    std::map<std::string, std::string, std::less<>> flattenedElementNames;
+    for (const Shape &shape : m_shapes) {
+        const Member *element = shape.type == ShapeType::List ? shape.member("member") : nullptr;
+        const Trait *name = element ? element->trait("smithy.api#xmlName") : nullptr;
+        if (name)
+            flattenedElementNames.emplace(std::string(shape.id.name()), name->json);
+    }
+    const char *const nameTrait = m_protocol.xml ? "smithy.api#xmlName" : "smithy.api#jsonName";
     for (Shape &shape : m_shapes) {
+        if (shape.type == ShapeType::Service || shape.type == ShapeType::Operation)
+            continue;
         for (Member &m : shape.members) {
-            if (m_flattened.count(m.target.name()))
+            const auto shapeName = m_locationNames.find(m.target.name());
+            if (shapeName != m_locationNames.end() && !m.trait(nameTrait) && !m.trait("smithy.api#httpHeader")
+                && !m.trait("smithy.api#httpQuery") && !m.trait("smithy.api#httpPrefixHeaders"))
+                m.traits.push_back({nameTrait, shapeName->second});
+            if (m_flattened.count(m.target.name()) && !m.trait("smithy.api#xmlFlattened"))
                 m.traits.push_back({"smithy.api#xmlFlattened", "{}"});
+            const auto element = flattenedElementNames.find(m.target.name());
+            if (m_protocol.xml && m.trait("smithy.api#xmlFlattened") && element != flattenedElementNames.end()) {
+                std::erase_if(m.traits, [](const Trait &t) { return t.id == "smithy.api#xmlName"; });
+                m.traits.push_back({"smithy.api#xmlName", element->second});
+            }
         }
     }
 

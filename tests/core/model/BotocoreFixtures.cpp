@@ -27,7 +27,8 @@ const char *const BotocoreService = R"({
         "Token": {"shape": "Key", "idempotencyToken": true}
       }},
     "PutWidgetOutput": {"type": "structure", "members": {
-        "Tags": {"shape": "TagList"}, "Id": {"shape": "Key", "locationName": "WidgetId", "xmlAttribute": true}}},
+        "Tags": {"shape": "TagList"}, "Id": {"shape": "Key", "locationName": "WidgetId", "xmlAttribute": true},
+        "Labels": {"shape": "LabelMap"}, "Sizes": {"shape": "SizeList", "flattened": true}}},
     "ListWidgetsRequest": {"type": "structure", "members": {"Marker": {"shape": "Key", "location": "querystring", "locationName": "marker"}}},
     "ListWidgetsOutput": {"type": "structure", "members": {"Widgets": {"shape": "TagList"}, "NextMarker": {"shape": "Key"}}},
     "BucketName": {"type": "string", "min": 3, "max": 63, "pattern": "^[a-z0-9.-]+$"},
@@ -38,6 +39,8 @@ const char *const BotocoreService = R"({
     "When": {"type": "timestamp"},
     "Body": {"type": "blob", "streaming": true},
     "TagList": {"type": "list", "member": {"shape": "Key", "locationName": "Tag"}, "flattened": true},
+    "LabelMap": {"type": "map", "key": {"shape": "Key"}, "value": {"shape": "Key"}, "flattened": true, "locationName": "Label"},
+    "SizeList": {"type": "list", "member": {"shape": "Key", "locationName": "Size"}},
     "NoSuchThing": {"type": "structure", "members": {}, "exception": true,
                     "error": {"httpStatusCode": 404, "code": "NoSuchThing", "senderFault": true}}
   },

@@ -138,6 +138,15 @@ private slots:
         QCOMPARE(trait(output, "Id", "smithy.api#xmlName")->json, std::string("\"WidgetId\""));
         QVERIFY(trait(output, "Id", "smithy.api#xmlAttribute"));
         QVERIFY(trait(output, "Tags", "smithy.api#xmlFlattened")); // the list was "flattened"
+        // A flattened list's elements take its member's name (botocore's query serializer and XML
+        // parser); a shape's own locationName names the members targeting it; "flattened" can sit
+        // on the member too.
+        QCOMPARE(trait(output, "Tags", "smithy.api#xmlName")->json, std::string("\"Tag\""));
+        QCOMPARE(trait(output, "Labels", "smithy.api#xmlName")->json, std::string("\"Label\""));
+        QVERIFY(trait(output, "Labels", "smithy.api#xmlFlattened"));
+        QCOMPARE(trait(output, "Sizes", "smithy.api#xmlName")->json, std::string("\"Size\""));
+        QVERIFY(trait(output, "Sizes", "smithy.api#xmlFlattened"));
+        QCOMPARE(trait(output, "Id", "smithy.api#xmlName")->json, std::string("\"WidgetId\""));
         const Shape *tagList = model.find("com.amazonaws.widgets#TagList");
         QCOMPARE(trait(tagList, "member", "smithy.api#xmlName")->json, std::string("\"Tag\""));
 

@@ -25,15 +25,26 @@ namespace {
 const char *const Services[] = {"dynamodb", "kinesis", "secretsmanager", "sqs", "lambda",
                                 "sts", "iam", "sns", "ec2", "s3", "route53"};
 
-QString python()
+// Every interpreter here with a botocore of its own, with that botocore's data folder: Debian's
+// botocore (1.29) still models sqs with awsQuery, newer ones with awsJson1_0; both forms are checked
+// where both exist.
+struct Botocore {
+    QString python, version, dataDir;
+};
+
+std::vector<Botocore> botocores()
 {
+    std::vector<Botocore> found;
     for (const QString &candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
-        QProcess probe;
-        probe.start(candidate, {"-c", "import botocore"});
-        if (probe.waitForFinished(60000) && probe.exitCode() == 0)
-            return candidate;
+        QProcess locate;
+        locate.start(candidate, {CUMULUS_SOURCE_DIR "/tests/peers/botocore_serialize_batch.py", "--data-dir"});
+        if (!locate.waitForFinished(60000) || locate.exitCode() != 0)
+            continue;
+        const QStringList lines = QString::fromUtf8(locate.readAllStandardOutput()).trimmed().split('\n');
+        if (lines.size() == 2 && std::none_of(found.begin(), found.end(), [&](const Botocore &f) { return f.dataDir == lines[1]; }))
+            found.push_back({candidate, lines[0], lines[1]});
     }
-    return {};
+    return found;
 }
 
 class ZeroRandom final : public util::Random {
@@ -84,13 +95,30 @@ class TestSerializeBotocore : public QObject {
 private slots:
     void agreesWithBotocoresSerializers()
     {
-        const QString py = python();
-        QVERIFY2(!py.isEmpty(), "botocore is missing: the README's test command installs python3-botocore");
-        QProcess locate;
-        locate.start(py, {CUMULUS_SOURCE_DIR "/tests/peers/botocore_serialize_batch.py", "--data-dir"});
-        QVERIFY(locate.waitForFinished(60000));
-        const QString dataDir = QString::fromUtf8(locate.readAllStandardOutput()).trimmed();
+        const auto found = botocores();
+        QVERIFY2(!found.empty(), "botocore is missing: the README's test command installs python3-botocore");
+        QStringList differences;
+        std::map<std::string, int> perService;
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            // The first botocore serializes every service; others only sqs, for its other protocol.
+            std::vector<std::string> services(std::begin(Services), std::end(Services));
+            if (i > 0)
+                services = {"sqs"};
+            compare(found[i], services, differences, perService);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        for (const auto &[service, count] : perService)
+            qInfo("%s: %d requests identical to botocore's", service.c_str(), count);
+        for (const QString &d : differences)
+            qWarning().noquote() << d;
+        QCOMPARE(differences.size(), 0);
+    }
 
+private:
+    void compare(const Botocore &botocore, const std::vector<std::string> &services,
+                 QStringList &differences, std::map<std::string, int> &perService)
+    {
         struct Case {
             std::string service, operation;
             QJsonObject input;
@@ -99,8 +127,9 @@ private slots:
         };
         std::vector<Case> cases;
         QJsonArray batch;
-        for (const char *service : Services) {
-            QDir dir(dataDir + '/' + service);
+        for (const std::string &serviceName : services) {
+            const char *service = serviceName.c_str();
+            QDir dir(botocore.dataDir + '/' + service);
             const QStringList versions = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
             QVERIFY2(!versions.isEmpty(), service);
             QString file = dir.filePath(versions.last() + "/service-2.json");
@@ -130,17 +159,15 @@ private slots:
         QVERIFY(casesFile.open(QIODevice::WriteOnly));
         casesFile.write(QJsonDocument(batch).toJson(QJsonDocument::Compact));
         casesFile.close();
-        QProcess botocore;
-        botocore.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        botocore.start(py, {CUMULUS_SOURCE_DIR "/tests/peers/botocore_serialize_batch.py", casesFile.fileName(), tmp.filePath("out.json")});
-        QVERIFY(botocore.waitForFinished(600000) && botocore.exitCode() == 0);
+        QProcess serializer;
+        serializer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        serializer.start(botocore.python, {CUMULUS_SOURCE_DIR "/tests/peers/botocore_serialize_batch.py", casesFile.fileName(), tmp.filePath("out.json")});
+        QVERIFY(serializer.waitForFinished(600000) && serializer.exitCode() == 0);
         QFile outFile(tmp.filePath("out.json"));
         QVERIFY(outFile.open(QIODevice::ReadOnly));
         const QJsonArray expected = QJsonDocument::fromJson(outFile.readAll()).array();
         QCOMPARE(expected.size(), qsizetype(cases.size()));
 
-        QStringList differences;
-        std::map<std::string, int> perService;
         for (std::size_t i = 0; i < cases.size(); ++i) {
             const Case &c = cases[i];
             const QJsonObject theirs = expected[qsizetype(i)].toObject();
@@ -254,15 +281,10 @@ private slots:
                     diff << "body " + QString::fromUtf8(ourBody.left(200)) + " vs " + QString::fromUtf8(theirBody.left(200));
             }
             if (diff.isEmpty())
-                perService[c.service]++;
+                perService[c.service + " (" + protocol->name() + ", botocore " + botocore.version.toStdString() + ")"]++;
             else
-                differences << where + ": " + diff.join("; ");
+                differences << where + " (" + QString::fromStdString(protocol->name()) + "): " + diff.join("; ");
         }
-        for (const auto &[service, count] : perService)
-            qInfo("%s: %d requests identical to botocore's", service.c_str(), count);
-        for (const QString &d : differences)
-            qWarning().noquote() << d;
-        QCOMPARE(differences.size(), 0);
     }
 };
 
