@@ -1,6 +1,7 @@
 #include "protocols/JsonErrors.h"
 
 #include "model/JsonText.h"
+#include "protocols/SignatureMismatch.h"
 
 namespace cumulus::protocols {
 
@@ -29,6 +30,7 @@ ServiceError jsonServiceError(const OperationContext &context, const net::HttpRe
         if (error.message.empty() && body.value(key).isString())
             error.message = body.value(key).toString().toStdString();
     }
+    keepExpectedSignature(error);
     for (const auto *errors : {&context.operation.rel().errors, &context.service.rel().errors}) {
         for (const model::ShapeId &id : *errors) {
             const model::Shape *shape = context.model.find(id);

@@ -36,6 +36,9 @@ struct ServiceError {
     QJsonObject members;   // the error shape's members, as a document
     std::string requestId;
     bool throttling = false;
+    // SignatureDoesNotMatch: what AWS signed, when it says (see SignatureMismatch.h).
+    std::string expectedCanonicalRequest;
+    std::string expectedStringToSign;
 };
 
 struct ParsedResponse {

@@ -6,6 +6,7 @@
 #include "protocols/HttpBindings.h"
 #include "protocols/Customizations.h"
 #include "protocols/RequestCompression.h"
+#include "protocols/SignatureMismatch.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/XmlCodec.h"
 #include "sigv4/UriEncoding.h"
@@ -241,6 +242,7 @@ ParsedResponse QueryProtocol::parse(const OperationContext &context, const net::
         if (const XmlNode *message = errorNode->child("Message"))
             error.message = message->text.toStdString();
     }
+    keepExpectedSignature(error, errorNode);
     for (const auto *errors : {&context.operation.rel().errors, &context.service.rel().errors}) {
         for (const model::ShapeId &id : *errors) {
             const model::Shape *shape = context.model.find(id);

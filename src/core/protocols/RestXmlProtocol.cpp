@@ -6,6 +6,7 @@
 #include "protocols/HttpBindings.h"
 #include "protocols/Customizations.h"
 #include "protocols/RequestCompression.h"
+#include "protocols/SignatureMismatch.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/XmlCodec.h"
 #include "protocols/XmlWriter.h"
@@ -189,6 +190,7 @@ ParsedResponse RestXmlProtocol::parse(const OperationContext &context, const net
                 error.requestId = id->text.toStdString();
         if (error.requestId.empty())
             error.requestId = parsed.requestId;
+        keepExpectedSignature(error, errorNode);
         for (const auto *errors : {&context.operation.rel().errors, &context.service.rel().errors}) {
             for (const model::ShapeId &id : *errors) {
                 const model::Shape *errorShape = context.model.find(id);
