@@ -6,6 +6,7 @@
 #include "model/JsonText.h"
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
+#include "protocols/Constraints.h"
 #include "protocols/Protocol.h"
 #include "sigv4/Signer.h"
 #include "util/Redactor.h"
@@ -36,6 +37,7 @@ ArgumentParser makeParser()
     parser.addFlag({"--dry-run"}, "print the request instead of sending it (required for now)");
     parser.addFlag({"--no-sign"}, "leave the request unsigned");
     parser.addFlag({"--json"}, "print the request as JSON: method, url, headers, body or body_base64");
+    parser.addFlag({"--strict"}, "treat values outside the model's length, range, pattern or enum as errors");
     return parser;
 }
 
@@ -139,6 +141,17 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
         if (problems.empty())
             return fail(request.error().message);
         return UsageError;
+    }
+    // Constraints the model states but Smithy tells clients not to enforce: warnings, unless --strict.
+    if (const auto &in = operation->rel().input) {
+        if (const model::Shape *inputShape = loaded.model->find(*in)) {
+            const bool strict = parsed->has("--strict");
+            const auto warnings = protocols::constraintWarnings(*loaded.model, *inputShape, inputDocument.object());
+            for (const protocols::InputProblem &p : warnings)
+                err << "cumulus-cli call: " << (strict ? "input: " : "warning: input: ") << p.path << ": " << p.message << '\n';
+            if (strict && !warnings.empty())
+                return UsageError;
+        }
     }
 
     // Where it goes.
