@@ -34,12 +34,18 @@ std::optional<QString> XmlNode::attribute(const QString &name) const
 
 std::optional<XmlNode> XmlNode::parse(const std::string &text, std::string &error)
 {
+    constexpr std::size_t MaxDepth = 256;
     QXmlStreamReader reader(QByteArray::fromStdString(text));
     std::vector<XmlNode> stack;
     std::optional<XmlNode> root;
     while (!reader.atEnd()) {
         reader.readNext();
         if (reader.isStartElement()) {
+            // No AWS response nests this deep; a tree that did would overflow the stack when freed.
+            if (stack.size() >= MaxDepth) {
+                error = "elements nested deeper than " + std::to_string(MaxDepth) + " at line " + std::to_string(reader.lineNumber());
+                return std::nullopt;
+            }
             XmlNode node;
             node.name = reader.name().toString();
             for (const QXmlStreamAttribute &a : reader.attributes())
