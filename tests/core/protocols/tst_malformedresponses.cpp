@@ -1,7 +1,6 @@
 // Responses that cannot be read — not JSON/XML, truncated, nested absurdly deep — give a clear
 // problem in every protocol (the caller keeps the raw bytes); nothing crashes.
-#include "model/SmithyJsonLoader.h"
-#include "protocols/Protocol.h"
+#include "ParseResponse.h"
 
 #include <QtTest>
 
@@ -9,30 +8,15 @@ using namespace cumulus;
 
 namespace {
 
-class ZeroRandom final : public util::Random {
-public:
-    std::uint64_t next64() override { return 0; }
-};
-
 protocols::ParsedResponse parse(const QString &modelFile, const QString &operation, int status,
                                 const std::string &contentType, const std::string &body)
 {
-    const model::LoadResult loaded = model::loadSmithyJsonFile(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/") + modelFile);
-    if (!loaded.ok())
-        qFatal("%s does not load", qPrintable(modelFile));
-    const model::Shape *service = loaded.model->shapesOfType(model::ShapeType::Service)[0];
-    const model::Shape *op = nullptr;
-    for (const model::Shape *shape : loaded.model->shapesOfType(model::ShapeType::Operation))
-        if (QString::fromUtf8(shape->id.name().data(), qsizetype(shape->id.name().size())) == operation)
-            op = shape;
-    if (!op)
-        qFatal("no operation %s", qPrintable(operation));
     net::HttpResponse response;
     response.status = status;
     response.headers = {{"Content-Type", contentType}};
     response.body = body;
-    ZeroRandom random;
-    return protocols::protocolFor(*service)->parse({*loaded.model, *service, *op, random}, response);
+    return test::parseResponse(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/") + modelFile,
+                               operation.toStdString(), response);
 }
 
 std::string nested(const std::string &open, const std::string &close, int depth)

@@ -1,19 +1,13 @@
 // A signature error keeps what AWS says it signed (its canonical request and string to sign), in
 // each of the three forms AWS sends: S3's XML elements, and the message text of JSON and query
 // services.
-#include "model/SmithyJsonLoader.h"
-#include "protocols/Protocol.h"
+#include "ParseResponse.h"
 
 #include <QtTest>
 
 using namespace cumulus;
 
 namespace {
-
-class ZeroRandom final : public util::Random {
-public:
-    std::uint64_t next64() override { return 0; }
-};
 
 const std::string Canonical = "POST\n/\n\ncontent-type:application/x-amz-json-1.0\nhost:dynamodb.us-east-1.amazonaws.com\n"
                               "x-amz-date:20261125T010203Z\n\ncontent-type;host;x-amz-date\n"
@@ -25,18 +19,9 @@ const std::string Message = "The request signature we calculated does not match 
                             "The Canonical String for this request should have been\n'" + Canonical + "'\n\n"
                             "The String-to-Sign should have been\n'" + StringToSign + "'\n";
 
-protocols::ParsedResponse parse(const char *modelFile, const char *operation, net::HttpResponse response)
+protocols::ParsedResponse parse(const char *modelFile, std::string_view operation, const net::HttpResponse &response)
 {
-    const model::LoadResult loaded = model::loadSmithyJsonFile(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/") + modelFile);
-    if (!loaded.ok())
-        qFatal("%s does not load", modelFile);
-    const model::Shape *service = loaded.model->shapesOfType(model::ShapeType::Service)[0];
-    const model::Shape *op = nullptr;
-    for (const model::Shape *shape : loaded.model->shapesOfType(model::ShapeType::Operation))
-        if (shape->id.name() == operation)
-            op = shape;
-    ZeroRandom random;
-    return protocols::protocolFor(*service)->parse({*loaded.model, *service, *op, random}, response);
+    return test::parseResponse(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/") + modelFile, operation, response);
 }
 
 QString xmlEscaped(const std::string &text)
