@@ -5,11 +5,10 @@
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
 #include "protocols/Customizations.h"
-#include "protocols/RequestCompression.h"
+#include "protocols/RestRequest.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/JsonErrors.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -122,20 +121,7 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
         contentType = "application/json";
     }
-    if (!contentType.empty() && !request.header("Content-Type"))
-        request.headers.push_back({"Content-Type", contentType});
-    if (!request.body.empty())
-        request.headers.push_back({"Content-Length", std::to_string(request.body.size())});
-    if (context.operation.hasTrait("smithy.api#httpChecksumRequired"))
-        request.headers.push_back({"Content-MD5", QCryptographicHash::hash(QByteArray::fromStdString(request.body),
-                                                                           QCryptographicHash::Md5).toBase64().toStdString()});
-    const auto prefix = hostPrefix(context.operation, shape, input, problems);
-    if (!problems.empty())
-        return util::Error{problems.front().path + ": " + problems.front().message};
-    request.hostPrefix = prefix.value_or(std::string());
-    customizeRequest(context, input, request);
-    applyRequestCompression(context.operation, request);
-    return request;
+    return finishRestRequest(context, shape, input, contentType, std::move(request), problems);
 }
 
 ParsedResponse RestJsonProtocol::parse(const OperationContext &context, const net::HttpResponse &response) const

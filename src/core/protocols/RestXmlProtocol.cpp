@@ -5,13 +5,12 @@
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
 #include "protocols/Customizations.h"
-#include "protocols/RequestCompression.h"
+#include "protocols/RestRequest.h"
 #include "protocols/SignatureMismatch.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/XmlCodec.h"
 #include "protocols/XmlWriter.h"
 
-#include <QCryptographicHash>
 
 namespace cumulus::protocols {
 
@@ -129,20 +128,7 @@ util::Expected<net::HttpRequest> RestXmlProtocol::serialize(const OperationConte
             contentType = "application/xml";
         }
     }
-    if (!contentType.empty() && !request.header("Content-Type"))
-        request.headers.push_back({"Content-Type", contentType});
-    if (!request.body.empty())
-        request.headers.push_back({"Content-Length", std::to_string(request.body.size())});
-    if (context.operation.hasTrait("smithy.api#httpChecksumRequired"))
-        request.headers.push_back({"Content-MD5", QCryptographicHash::hash(QByteArray::fromStdString(request.body),
-                                                                           QCryptographicHash::Md5).toBase64().toStdString()});
-    const auto prefix = hostPrefix(context.operation, shape, input, problems);
-    if (!problems.empty())
-        return util::Error{problems.front().path + ": " + problems.front().message};
-    request.hostPrefix = prefix.value_or(std::string());
-    customizeRequest(context, input, request);
-    applyRequestCompression(context.operation, request);
-    return request;
+    return finishRestRequest(context, shape, input, contentType, std::move(request), problems);
 }
 
 ParsedResponse RestXmlProtocol::parse(const OperationContext &context, const net::HttpResponse &response) const
