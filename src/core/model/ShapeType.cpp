@@ -64,4 +64,16 @@ bool isAggregate(ShapeType type)
     return type >= ShapeType::List && type <= ShapeType::Union;
 }
 
+bool isNumber(ShapeType type)
+{
+    switch (type) {
+    case ShapeType::Byte: case ShapeType::Short: case ShapeType::Integer: case ShapeType::Long:
+    case ShapeType::Float: case ShapeType::Double: case ShapeType::BigInteger: case ShapeType::BigDecimal:
+    case ShapeType::IntEnum:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace cumulus::model

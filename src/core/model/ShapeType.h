@@ -40,5 +40,6 @@ std::optional<ShapeType> shapeTypeFromString(std::string_view text);
 
 bool isSimple(ShapeType type); // scalar values: blob … document
 bool isAggregate(ShapeType type); // list, set, map, structure, union
+bool isNumber(ShapeType type); // byte … bigDecimal, and intEnum
 
 } // namespace cumulus::model

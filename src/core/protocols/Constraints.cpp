@@ -16,18 +16,6 @@ using model::ShapeId;
 using model::ShapeType;
 using model::Trait;
 
-bool isNumber(ShapeType type)
-{
-    switch (type) {
-    case ShapeType::Byte: case ShapeType::Short: case ShapeType::Integer: case ShapeType::Long:
-    case ShapeType::Float: case ShapeType::Double: case ShapeType::BigInteger: case ShapeType::BigDecimal:
-    case ShapeType::IntEnum:
-        return true;
-    default:
-        return false;
-    }
-}
-
 std::string number(double value)
 {
     return QString::number(value, 'g', 17).toStdString();
@@ -81,7 +69,7 @@ public:
             if (size && bounds.contains("max") && double(*size) > bounds.value("max").toDouble())
                 warn(std::to_string(*size) + unit + ", more than the model's maximum " + number(bounds.value("max").toDouble()));
         }
-        if (const Trait *range = trait("smithy.api#range"); range && isNumber(*type) && value.isDouble()) {
+        if (const Trait *range = trait("smithy.api#range"); range && model::isNumber(*type) && value.isDouble()) {
             const QJsonObject bounds = model::parseJsonValue(range->json).toObject();
             const std::string shown = sensitive ? "the value" : number(value.toDouble());
             if (bounds.contains("min") && value.toDouble() < bounds.value("min").toDouble())
