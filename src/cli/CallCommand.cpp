@@ -107,12 +107,7 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     QStringList paths;
     for (const std::string &path : parsed->all("--models"))
         paths << QString::fromStdString(path);
-    if (paths.isEmpty())
-        paths = model::ModelRegistry::pathsFromEnvironment(environment);
-    if (paths.isEmpty())
-        registry.addBundled();
-    for (const QString &path : paths)
-        registry.addPath(path);
+    registry.addSources(paths, environment);
     const std::string &serviceName = parsed->positional[0];
     const model::ServiceSummary *summary = registry.find(serviceName);
     if (!summary)

@@ -302,12 +302,7 @@ int runModelsCommand(const std::vector<std::string> &arguments,
     QStringList paths;
     for (const std::string &path : parsed->all("--models"))
         paths << QString::fromStdString(path);
-    if (paths.isEmpty())
-        paths = model::ModelRegistry::pathsFromEnvironment(environment);
-    if (paths.isEmpty())
-        context.registry.addBundled();
-    for (const QString &path : paths)
-        context.registry.addPath(path);
+    context.registry.addSources(paths, environment);
     for (const model::ModelError &e : context.registry.errors())
         err << "cumulus-cli models: " << e.toString() << "\n";
     const int loadStatus = context.registry.errors().empty() ? Success : GeneralError;

@@ -42,6 +42,15 @@ QStringList ModelRegistry::pathsFromEnvironment(const util::Environment &environ
     return value->split(QDir::listSeparator(), Qt::SkipEmptyParts);
 }
 
+void ModelRegistry::addSources(const QStringList &paths, const util::Environment &environment)
+{
+    const QStringList chosen = paths.isEmpty() ? pathsFromEnvironment(environment) : paths;
+    if (chosen.isEmpty())
+        addBundled();
+    for (const QString &path : chosen)
+        addPath(path);
+}
+
 void ModelRegistry::addBundled()
 {
     ++m_source;

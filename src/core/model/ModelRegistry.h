@@ -37,6 +37,9 @@ public:
     // .json files; in a folder, JSON files that hold no service are passed over quietly.
     void addBundled();
     void addPath(const QString &path);
+    // What a command line asks for: the paths given (--models), else CUMULUS_MODEL_PATH's, else the
+    // bundled models.
+    void addSources(const QStringList &paths, const util::Environment &environment);
 
     const std::vector<ServiceSummary> &services() const { return m_services; }
     const std::vector<ModelError> &errors() const { return m_errors; }
