@@ -138,15 +138,13 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
         return UsageError;
     }
     // Constraints the model states but Smithy tells clients not to enforce: warnings, unless --strict.
-    if (const auto &in = operation->rel().input) {
-        if (const model::Shape *inputShape = loaded.model->find(*in)) {
-            const bool strict = parsed->has("--strict");
-            const auto warnings = protocols::constraintWarnings(*loaded.model, *inputShape, inputDocument.object());
-            for (const protocols::InputProblem &p : warnings)
-                err << "cumulus-cli call: " << (strict ? "input: " : "warning: input: ") << p.path << ": " << p.message << '\n';
-            if (strict && !warnings.empty())
-                return UsageError;
-        }
+    if (const model::Shape *inputShape = model::inputOf(*loaded.model, *operation)) {
+        const bool strict = parsed->has("--strict");
+        const auto warnings = protocols::constraintWarnings(*loaded.model, *inputShape, inputDocument.object());
+        for (const protocols::InputProblem &p : warnings)
+            err << "cumulus-cli call: " << (strict ? "input: " : "warning: input: ") << p.path << ": " << p.message << '\n';
+        if (strict && !warnings.empty())
+            return UsageError;
     }
 
     // Where it goes.

@@ -1,5 +1,7 @@
 #include "model/OperationIndex.h"
 
+#include "model/Prelude.h"
+
 #include <unordered_set>
 
 namespace cumulus::model {
@@ -39,6 +41,27 @@ std::vector<const Shape *> operationsOf(const Model &model, const Shape &service
     std::unordered_set<std::string_view> seen, visited;
     collect(model, service, out, seen, visited);
     return out;
+}
+
+namespace {
+
+const Shape *structureOf(const Model &model, const std::optional<ShapeId> &id)
+{
+    if (!id || id->text() == UnitShapeId)
+        return nullptr;
+    return model.find(*id);
+}
+
+} // namespace
+
+const Shape *inputOf(const Model &model, const Shape &operation)
+{
+    return structureOf(model, operation.rel().input);
+}
+
+const Shape *outputOf(const Model &model, const Shape &operation)
+{
+    return structureOf(model, operation.rel().output);
 }
 
 } // namespace cumulus::model

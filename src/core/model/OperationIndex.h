@@ -11,4 +11,9 @@ namespace cumulus::model {
 // whose shapes are missing are left out (the validator reports them).
 std::vector<const Shape *> operationsOf(const Model &model, const Shape &service);
 
+// An operation's input or output structure; nullptr when it has none (absent, smithy.api#Unit, or
+// missing from the model).
+const Shape *inputOf(const Model &model, const Shape &operation);
+const Shape *outputOf(const Model &model, const Shape &operation);
+
 } // namespace cumulus::model

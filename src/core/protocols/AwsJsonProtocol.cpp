@@ -1,6 +1,7 @@
 #include "protocols/AwsJsonProtocol.h"
 
 #include "model/JsonText.h"
+#include "model/OperationIndex.h"
 #include "model/Prelude.h"
 #include "protocols/JsonCodec.h"
 #include "protocols/Customizations.h"
@@ -53,21 +54,13 @@ std::string targetPrefix(const model::Shape &service)
     return std::string(service.id.name());
 }
 
-const model::Shape *inputShape(const OperationContext &context)
-{
-    const auto &input = context.operation.rel().input;
-    if (!input || input->text() == model::UnitShapeId)
-        return nullptr;
-    return context.model.find(*input);
-}
-
 } // namespace
 
 util::Expected<net::HttpRequest> AwsJsonProtocol::serialize(const OperationContext &context,
                                                             const QJsonObject &input,
                                                             std::vector<InputProblem> &problems) const
 {
-    const model::Shape *shape = inputShape(context);
+    const model::Shape *shape = model::inputOf(context.model, context.operation);
     const JsonCodec codec(context.model, {false, "epoch-seconds"});
     QJsonObject body;
     if (shape)
@@ -113,11 +106,8 @@ ParsedResponse AwsJsonProtocol::parse(const OperationContext &context, const net
     }
     const JsonCodec codec(context.model, {false, "epoch-seconds"});
     if (response.status >= 200 && response.status < 300) {
-        const auto &output = context.operation.rel().output;
-        if (output && output->text() != model::UnitShapeId) {
-            if (const model::Shape *shape = context.model.find(*output))
-                parsed.output = codec.structureFromWire(*shape, body);
-        }
+        if (const model::Shape *shape = model::outputOf(context.model, context.operation))
+            parsed.output = codec.structureFromWire(*shape, body);
         return parsed;
     }
 

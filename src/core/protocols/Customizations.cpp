@@ -3,6 +3,7 @@
 #include "crypto/Hex.h"
 #include "crypto/Sha256.h"
 #include "model/JsonText.h"
+#include "model/OperationIndex.h"
 #include "protocols/XmlNode.h"
 
 #include <QJsonObject>
@@ -46,8 +47,7 @@ QJsonObject customizeInput(const OperationContext &context, const QJsonObject &i
 {
     QJsonObject out = input;
     if (sdkId(context.service) == "Glacier" && out.value("accountId").toString().isEmpty()) {
-        const auto &in = context.operation.rel().input;
-        const model::Shape *shape = in ? context.model.find(*in) : nullptr;
+        const model::Shape *shape = model::inputOf(context.model, context.operation);
         if (shape && shape->member("accountId"))
             out.insert("accountId", QStringLiteral("-")); // the account of the credentials
     }

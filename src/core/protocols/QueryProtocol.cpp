@@ -1,6 +1,7 @@
 #include "protocols/QueryProtocol.h"
 
 #include "model/JsonText.h"
+#include "model/OperationIndex.h"
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
@@ -162,19 +163,12 @@ private:
     HttpBindings m_bindings;
 };
 
-const model::Shape *ioShape(const model::Model &model, const std::optional<model::ShapeId> &id)
-{
-    if (!id || id->text() == model::UnitShapeId)
-        return nullptr;
-    return model.find(*id);
-}
-
 } // namespace
 
 util::Expected<net::HttpRequest> QueryProtocol::serialize(const OperationContext &context, const QJsonObject &input,
                                                           std::vector<InputProblem> &problems) const
 {
-    const model::Shape *shape = ioShape(context.model, context.operation.rel().input);
+    const model::Shape *shape = model::inputOf(context.model, context.operation);
     FormWriter writer(context.model, m_ec2, context.random, problems);
     writer.m_body = "Action=" + sigv4::uriEncode(std::string(context.operation.id.name())) + "&Version="
         + sigv4::uriEncode(context.service.rel().version);
@@ -218,7 +212,7 @@ ParsedResponse QueryProtocol::parse(const OperationContext &context, const net::
             parsed.requestId = metadata->child("RequestId")->text.toStdString();
         if (const XmlNode *id = root->child("requestId"))
             parsed.requestId = id->text.toStdString();
-        if (const model::Shape *shape = ioShape(context.model, context.operation.rel().output); shape && result)
+        if (const model::Shape *shape = model::outputOf(context.model, context.operation); shape && result)
             parsed.output = codec.structure(*shape, *result);
         return parsed;
     }

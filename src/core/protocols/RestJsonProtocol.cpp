@@ -1,6 +1,7 @@
 #include "protocols/RestJsonProtocol.h"
 
 #include "model/JsonText.h"
+#include "model/OperationIndex.h"
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
@@ -18,13 +19,6 @@ using model::HttpLocation;
 using model::ShapeType;
 
 namespace {
-
-const model::Shape *ioShape(const model::Model &model, const std::optional<model::ShapeId> &id)
-{
-    if (!id || id->text() == model::UnitShapeId)
-        return nullptr;
-    return model.find(*id);
-}
 
 std::string mediaTypeOf(const model::Model &model, const model::Member &member, const char *fallback)
 {
@@ -73,7 +67,7 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
     const QJsonObject input = customizeInput(context, given);
     if (!context.operation.hasTrait("smithy.api#http"))
         return util::Error{std::string(context.operation.id.name()) + " has no @http trait"};
-    const model::Shape *shape = ioShape(context.model, context.operation.rel().input);
+    const model::Shape *shape = model::inputOf(context.model, context.operation);
     const JsonCodec codec(context.model, {true, "epoch-seconds"});
     const HttpBindings bindings(context.model);
     net::HttpRequest request;
@@ -133,7 +127,7 @@ ParsedResponse RestJsonProtocol::parse(const OperationContext &context, const ne
     const JsonCodec codec(context.model, {true, "epoch-seconds"});
     const HttpBindings bindings(context.model);
     const bool success = response.status >= 200 && response.status < 300;
-    const model::Shape *shape = success ? ioShape(context.model, context.operation.rel().output) : nullptr;
+    const model::Shape *shape = success ? model::outputOf(context.model, context.operation) : nullptr;
 
     const model::Member *payload = nullptr;
     if (shape) {

@@ -1,6 +1,7 @@
 #include "protocols/RestXmlProtocol.h"
 
 #include "model/JsonText.h"
+#include "model/OperationIndex.h"
 #include "model/Prelude.h"
 #include "protocols/AwsJsonProtocol.h"
 #include "protocols/HttpBindings.h"
@@ -18,13 +19,6 @@ using model::Member;
 using model::ShapeType;
 
 namespace {
-
-const model::Shape *ioShape(const model::Model &model, const std::optional<model::ShapeId> &id)
-{
-    if (!id || id->text() == model::UnitShapeId)
-        return nullptr;
-    return model.find(*id);
-}
 
 bool isBound(const Member &member, bool response)
 {
@@ -65,7 +59,7 @@ util::Expected<net::HttpRequest> RestXmlProtocol::serialize(const OperationConte
 {
     if (!context.operation.hasTrait("smithy.api#http"))
         return util::Error{std::string(context.operation.id.name()) + " has no @http trait"};
-    const model::Shape *shape = ioShape(context.model, context.operation.rel().input);
+    const model::Shape *shape = model::inputOf(context.model, context.operation);
     const HttpBindings bindings(context.model);
     net::HttpRequest request;
     bindings.bindRequest(context.operation, shape, input, request, problems, context.random);
@@ -142,7 +136,7 @@ ParsedResponse RestXmlProtocol::parse(const OperationContext &context, const net
     const XmlCodec codec(context.model);
     const HttpBindings bindings(context.model);
     const bool success = response.status >= 200 && response.status < 300;
-    const model::Shape *shape = success ? ioShape(context.model, context.operation.rel().output) : nullptr;
+    const model::Shape *shape = success ? model::outputOf(context.model, context.operation) : nullptr;
     const Member *payload = nullptr;
     if (shape) {
         for (const Member &m : shape->members)
