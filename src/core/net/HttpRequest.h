@@ -19,6 +19,7 @@ struct HttpRequest {
     std::string body;
     std::string hostPrefix;     // @endpoint(hostPrefix) expanded, e.g. "data-"; empty when none
     std::string endpointOverride; // a whole endpoint URL the operation names itself (ML's Predict)
+    bool leadingBucketSegment = false; // S3: the path starts with "/{Bucket}", which endpoint rules place
 
     const Header *header(std::string_view name) const; // first one, ignoring case
 };

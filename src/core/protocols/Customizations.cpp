@@ -68,6 +68,10 @@ void customizeRequest(const OperationContext &context, const QJsonObject &input,
             if (!request.header("X-Amz-Sha256-Tree-Hash"))
                 request.headers.push_back({"X-Amz-Sha256-Tree-Hash", sha256TreeHash(request.body)});
         }
+    } else if (id == "S3") {
+        // botocore's remove_bucket_from_url_paths_from_model: the endpoint rules place the bucket.
+        if (const model::Trait *http = context.operation.trait("smithy.api#http"))
+            request.leadingBucketSegment = model::parseJsonValue(http->json).toObject().value("uri").toString().startsWith(QLatin1String("/{Bucket}"));
     } else if (id == "Machine Learning" && operation == "Predict") {
         const QString endpoint = input.value("PredictEndpoint").toString();
         if (!endpoint.isEmpty())

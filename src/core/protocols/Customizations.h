@@ -9,7 +9,8 @@ namespace cumulus::protocols {
 // - Glacier: X-Amz-Glacier-Version (the API version), accountId "-" when none is given, and
 //   X-Amz-Content-Sha256 / X-Amz-Sha256-Tree-Hash on archive and part uploads;
 // - Machine Learning: Predict is sent to its PredictEndpoint;
-// - S3: GetBucketLocation's answer is a bare <LocationConstraint> element.
+// - S3: a request path that starts with "/{Bucket}" says so (the endpoint rules place the bucket);
+//   GetBucketLocation's answer is a bare <LocationConstraint> element.
 
 // Before serializing (defaults the service expects in the input).
 QJsonObject customizeInput(const OperationContext &context, const QJsonObject &input);

@@ -1,6 +1,10 @@
 #include "EndpointTestCases.h"
 
 #include "endpoints/RuleEvaluator.h"
+#include "endpoints/ServiceEndpoints.h"
+#include "model/OperationIndex.h"
+
+#include <QJsonDocument>
 #include "model/SmithyJsonLoader.h"
 
 #include <QFile>
@@ -34,12 +38,14 @@ ModelEndpointTests endpointTestsOf(const QString &modelFile)
         result.loadError = "the model does not load";
         return result;
     }
+    result.model = loaded.model;
     for (const model::Shape *service : loaded.model->shapesOfType(model::ShapeType::Service)) {
         const model::Trait *rules = service->trait("smithy.rules#endpointRuleSet");
         const model::Trait *tests = service->trait("smithy.rules#endpointTests");
         if (!rules || !tests)
             continue;
         result.ruleSetJson = rules->json;
+        result.serviceShape = service;
         const auto value = RuleValue::fromJson(tests->json);
         if (!value) {
             result.loadError = "endpointTests: " + value.error().message;
@@ -57,25 +63,10 @@ ModelEndpointTests endpointTestsOf(const QString &modelFile)
     return result;
 }
 
-std::string runEndpointTestCase(const std::string &ruleSetJson, const EndpointTestCase &c)
+namespace {
+
+std::string compare(const util::Expected<endpoints::RuleEndpoint> &resolved, const RuleValue &expect)
 {
-    // Compiled once per rule set text.
-    static std::map<std::string, std::shared_ptr<const endpoints::RuleSet>> compiled;
-    auto &rules = compiled[ruleSetJson];
-    if (!rules) {
-        auto parsed = endpoints::RuleSet::parse(ruleSetJson);
-        if (!parsed)
-            return "rule set: " + parsed.error().message;
-        rules = *parsed;
-    }
-    endpoints::RuleParams params;
-    const RuleValue given = c.test.member("params");
-    if (given.isObject()) {
-        for (const auto &[name, value] : given.toObject())
-            params.emplace_back(name, value);
-    }
-    const auto resolved = endpoints::evaluateRules(*rules, params, testPartitions());
-    const RuleValue expect = c.test.member("expect");
     const RuleValue error = expect.member("error");
     if (error.isString()) {
         if (resolved)
@@ -103,6 +94,64 @@ std::string runEndpointTestCase(const std::string &ruleSetJson, const EndpointTe
     const RuleValue gotProperties = resolved->properties.isSet() ? resolved->properties : RuleValue(RuleValue::Object{});
     if (gotProperties != wantProperties)
         return "properties " + gotProperties.toJson() + " != " + wantProperties.toJson();
+    return {};
+}
+
+const model::Shape *findOperation(const ModelEndpointTests &tests, const std::string &name)
+{
+    for (const model::Shape *op : model::operationsOf(*tests.model, *tests.serviceShape)) {
+        if (op->id.name() == name)
+            return op;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::string runEndpointTestCase(const ModelEndpointTests &tests, const EndpointTestCase &c)
+{
+    // Compiled once per rule set text.
+    static std::map<std::string, std::shared_ptr<const endpoints::RuleSet>> compiled;
+    auto &rules = compiled[tests.ruleSetJson];
+    if (!rules) {
+        auto parsed = endpoints::RuleSet::parse(tests.ruleSetJson);
+        if (!parsed)
+            return "rule set: " + parsed.error().message;
+        rules = *parsed;
+    }
+    endpoints::RuleParams params;
+    const RuleValue given = c.test.member("params");
+    if (given.isObject()) {
+        for (const auto &[name, value] : given.toObject())
+            params.emplace_back(name, value);
+    }
+    const RuleValue expect = c.test.member("expect");
+    if (std::string problem = compare(endpoints::evaluateRules(*rules, params, testPartitions()), expect); !problem.empty())
+        return problem;
+
+    const RuleValue inputs = c.test.member("operationInputs");
+    if (!inputs.isArray())
+        return {};
+    auto endpoints = endpoints::ServiceEndpoints::forService(*tests.model, *tests.serviceShape);
+    if (!endpoints)
+        return endpoints.error().message;
+    for (const RuleValue &in : inputs.toArray()) {
+        const std::string operationName = in.member("operationName").display();
+        const model::Shape *operation = findOperation(tests, operationName);
+        if (!operation)
+            return "operationInputs: no operation " + operationName;
+        const QJsonObject input = QJsonDocument::fromJson(QByteArray::fromStdString(in.member("operationParams").toJson())).object();
+        endpoints::RuleParams builtIns;
+        if (in.member("builtInParams").isObject())
+            builtIns = in.member("builtInParams").toObject();
+        const endpoints::RuleParams bound = endpoints->params(operation, input, builtIns);
+        if (std::string problem = compare(endpoints::evaluateRules(*rules, bound, testPartitions()), expect); !problem.empty()) {
+            std::string list;
+            for (const auto &[name, value] : bound)
+                list += " " + name + "=" + value.display();
+            return operationName + " with" + list + ": " + problem;
+        }
+    }
     return {};
 }
 

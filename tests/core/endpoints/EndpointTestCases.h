@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct EndpointTestCase {
 // The cases of every service in a model file, with the service's rule set text.
 struct ModelEndpointTests {
     std::string service;
+    std::shared_ptr<const model::Model> model;
+    const model::Shape *serviceShape = nullptr;
     std::string ruleSetJson;
     std::vector<EndpointTestCase> cases;
     std::string loadError;
@@ -32,7 +35,8 @@ ModelEndpointTests endpointTestsOf(const QString &modelFile);
 // The partition data of the models' own time (the test cases expect it), not the bundled newer one.
 const endpoints::Partitions &testPartitions();
 
-// Runs a case against the rule set; empty when it passes, else what differs.
-std::string runEndpointTestCase(const std::string &ruleSetJson, const EndpointTestCase &c);
+// Runs a case against the rule set with its params, then each of its operationInputs through the
+// parameter binding (built-ins, context parameters); empty when all pass, else what differs.
+std::string runEndpointTestCase(const ModelEndpointTests &tests, const EndpointTestCase &c);
 
 } // namespace cumulus::test

@@ -18,6 +18,33 @@ namespace {
 const QString Bundled = QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models");
 const QString AllModels = QStringLiteral(CUMULUS_SOURCE_DIR "/../shared/models/all/api-models-aws-all.tar.xz");
 
+const QString KnownDifferences = QStringLiteral(CUMULUS_SOURCE_DIR "/tests/data/endpoints/known-differences.txt");
+
+// "service<TAB>index" of the listed cases.
+QStringList knownDifferences()
+{
+    QStringList ids;
+    QFile f(KnownDifferences);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        qFatal("cannot read %s", qPrintable(KnownDifferences));
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (!line.isEmpty() && !line.startsWith('#'))
+            ids << line.section('\t', 0, 1);
+    }
+    return ids;
+}
+
+// Why a case is a failure: it fails and is not listed, or it is listed and passes.
+std::string verdict(const EndpointTestCase &c, const std::string &problem)
+{
+    static const QStringList known = knownDifferences();
+    const bool listed = known.contains(QString::fromStdString(c.service) + '\t' + QString::number(c.index));
+    if (listed)
+        return problem.empty() ? "passes: take it off known-differences.txt" : std::string();
+    return problem;
+}
+
 QString describe(const EndpointTestCase &c, const std::string &problem)
 {
     return QStringLiteral("%1 #%2 (%3): %4")
@@ -46,7 +73,7 @@ private slots:
         QVERIFY(!tests.cases.empty());
         QStringList failures;
         for (const EndpointTestCase &c : tests.cases) {
-            const std::string problem = runEndpointTestCase(tests.ruleSetJson, c);
+            const std::string problem = verdict(c, runEndpointTestCase(tests, c));
             if (!problem.empty())
                 failures << describe(c, problem);
         }
@@ -137,19 +164,20 @@ private slots:
         tar.start("tar", {"-xJf", AllModels, "-C", dir.path()});
         QVERIFY(tar.waitForFinished(300000) && tar.exitCode() == 0);
         const QDir all(dir.filePath("all"));
-        int total = 0;
+        int total = 0, passed = 0;
         QStringList failures;
         for (const QString &file : all.entryList({"*.json"})) {
             const ModelEndpointTests tests = endpointTestsOf(all.filePath(file));
             QVERIFY2(tests.loadError.empty(), qPrintable(file + ": " + QString::fromStdString(tests.loadError)));
             for (const EndpointTestCase &c : tests.cases) {
                 ++total;
-                const std::string problem = runEndpointTestCase(tests.ruleSetJson, c);
-                if (!problem.empty())
-                    failures << describe(c, problem);
+                const std::string problem = runEndpointTestCase(tests, c);
+                passed += problem.empty();
+                if (const std::string v = verdict(c, problem); !v.empty())
+                    failures << describe(c, v);
             }
         }
-        qInfo("endpoint test cases: %lld of %d pass", total - failures.size(), total);
+        qInfo("endpoint test cases: %d of %d pass; the rest are in known-differences.txt", passed, total);
         QCOMPARE(total, 15320);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 20).join('\n') + QStringLiteral("\n(%1 in all)").arg(failures.size())));
     }
