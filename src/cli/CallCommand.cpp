@@ -1,10 +1,10 @@
 #include "CallCommand.h"
 
 #include "ArgumentParser.h"
+#include "EndpointOptions.h"
 #include "ExitCode.h"
+#include "OpenService.h"
 #include "PythonJson.h"
-#include "model/JsonText.h"
-#include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
 #include "protocols/Constraints.h"
 #include "protocols/Protocol.h"
@@ -31,8 +31,7 @@ ArgumentParser makeParser()
     parser.addFlag({"--help", "-h"}, "show this help and exit");
     parser.addOption({"--input"}, "JSON", "the input document (--cli-input-json style); default {}");
     parser.addOption({"--input-file"}, "F", "the input document from a file ('-' for standard input)");
-    parser.addOption({"--region"}, "R", "region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)");
-    parser.addOption({"--endpoint-url"}, "URL", "send to this endpoint instead of AWS's");
+    addEndpointOptions(parser);
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
     parser.addFlag({"--dry-run"}, "print the request instead of sending it (required for now)");
     parser.addFlag({"--no-sign"}, "leave the request unsigned");
@@ -103,33 +102,22 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
                     + std::to_string(jsonError.offset) + ")");
 
     // The service and operation.
-    model::ModelRegistry registry;
-    QStringList paths;
-    for (const std::string &path : parsed->all("--models"))
-        paths << QString::fromStdString(path);
-    registry.addSources(paths, environment);
-    const std::string &serviceName = parsed->positional[0];
-    const model::ServiceSummary *summary = registry.find(serviceName);
-    if (!summary)
-        return fail("unknown service '" + serviceName + "' (cumulus-cli models list shows them)");
-    const model::LoadResult loaded = registry.open(*summary);
-    const model::Shape *service = loaded.model->find(summary->shapeId);
-    const model::Shape *operation = nullptr;
-    for (const model::Shape *op : model::operationsOf(*loaded.model, *service)) {
-        if (lower(std::string(op->id.name())) == lower(parsed->positional[1]))
-            operation = op;
-    }
-    if (!operation)
-        return fail(summary->name + " has no operation '" + parsed->positional[1] + "'");
+    const auto open = openService(*parsed, environment, parsed->positional[0], parsed->positional[1]);
+    if (!open)
+        return fail(open.error().message);
+    const model::Model &model = *open->loaded.model;
+    const model::Shape *service = open->service;
+    const model::Shape *operation = open->operation;
+    const model::ServiceSummary *summary = &open->summary;
     const auto protocol = protocols::protocolFor(*service);
     if (!protocol)
         return fail(summary->name + " speaks " + summary->protocol + ", which Cumulus cannot serialize yet",
                     GeneralError);
 
     // Serialize.
-    const protocols::OperationContext context{*loaded.model, *service, *operation, random};
+    const protocols::OperationContext context{model, *service, *operation, random};
     std::vector<protocols::InputProblem> problems;
-    const auto request = protocol->serialize(context, inputDocument.object(), problems);
+    auto request = protocol->serialize(context, inputDocument.object(), problems);
     if (!request) {
         for (const protocols::InputProblem &p : problems)
             err << "cumulus-cli call: input: " << p.path << ": " << p.message << '\n';
@@ -138,9 +126,9 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
         return UsageError;
     }
     // Constraints the model states but Smithy tells clients not to enforce: warnings, unless --strict.
-    if (const model::Shape *inputShape = model::inputOf(*loaded.model, *operation)) {
+    if (const model::Shape *inputShape = model::inputOf(model, *operation)) {
         const bool strict = parsed->has("--strict");
-        const auto warnings = protocols::constraintWarnings(*loaded.model, *inputShape, inputDocument.object());
+        const auto warnings = protocols::constraintWarnings(model, *inputShape, inputDocument.object());
         for (const protocols::InputProblem &p : warnings)
             err << "cumulus-cli call: " << (strict ? "input: " : "warning: input: ") << p.path << ": " << p.message << '\n';
         if (strict && !warnings.empty())
@@ -148,46 +136,43 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     }
 
     // Where it goes.
-    std::string region = parsed->last("--region").value_or("");
-    for (const char *name : {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
-        if (region.empty())
-            region = environment.value(QString::fromLatin1(name)).value_or(QString()).toStdString();
+    const auto serviceEndpoints = endpoints::ServiceEndpoints::forService(model, *service);
+    if (!serviceEndpoints)
+        return fail(serviceEndpoints.error().message, GeneralError);
+    const auto settings = endpointSettingsFrom(*parsed, environment, summary->sdkId, *serviceEndpoints);
+    if (!settings)
+        return fail(settings.error().message);
+    auto endpoint = serviceEndpoints->resolve(operation, inputDocument.object(), *settings);
+    if (!endpoint)
+        return fail("endpoint: " + endpoint.error().message);
+    if (!request->endpointOverride.empty()) {
+        endpoint->url = request->endpointOverride;
+        endpoint->fromRules = false;
     }
-    if (region.empty())
-        region = "us-east-1";
-    std::string endpoint = parsed->last("--endpoint-url").value_or("");
-    if (endpoint.empty() && !request->endpointOverride.empty())
-        endpoint = request->endpointOverride;
-    if (endpoint.empty()) {
-        std::string prefix;
-        if (const model::Trait *t = service->trait("aws.api#service"))
-            prefix = model::parseJsonValue(t->json).toObject().value("endpointPrefix").toString().toStdString();
-        if (prefix.empty())
-            prefix = summary->signingName.empty() ? summary->name : summary->signingName;
-        endpoint = "https://" + request->hostPrefix + prefix + "." + region + ".amazonaws.com";
-    } else if (!request->hostPrefix.empty()) {
-        const std::size_t scheme = endpoint.find("://");
-        endpoint.insert(scheme == std::string::npos ? 0 : scheme + 3, request->hostPrefix);
-    }
-    while (!endpoint.empty() && endpoint.back() == '/')
-        endpoint.pop_back();
-    std::string url = endpoint + request->path + (request->query.empty() ? "" : "?" + request->query);
+    for (const net::Header &h : endpoint->headers)
+        request->headers.push_back(h);
+    std::string url = endpoints::requestUrl(*endpoint, *request);
 
     auto signable = sigv4::SignableRequest::fromUrl(request->method, url, request->headers, request->body);
     if (!signable)
-        return fail("--endpoint-url: " + signable.error().message);
-    if (!parsed->has("--no-sign")) {
+        return fail("endpoint " + endpoint->url + ": " + signable.error().message);
+    if (!parsed->has("--no-sign") && endpoint->authScheme != "none") {
+        if (!endpoint->unsupported.empty())
+            return fail(endpoint->unsupported + " (--no-sign shows the request unsigned)", GeneralError);
         sigv4::SigningParams params;
         params.credentials.accessKeyId = environment.value("AWS_ACCESS_KEY_ID").value_or(QString()).toStdString();
         params.credentials.secretAccessKey = environment.value("AWS_SECRET_ACCESS_KEY").value_or(QString()).toStdString();
         params.credentials.sessionToken = environment.value("AWS_SESSION_TOKEN").value_or(QString()).toStdString();
         if (params.credentials.accessKeyId.empty() || params.credentials.secretAccessKey.empty())
             return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --no-sign");
-        params.region = region;
-        params.service = summary->signingName.empty() ? summary->name : summary->signingName;
+        params.region = endpoint->signingRegion.empty() ? settings->region : endpoint->signingRegion;
+        params.service = endpoint->signingName.empty() ? summary->signingName : endpoint->signingName;
         params.time = std::chrono::floor<std::chrono::seconds>(clock.now());
-        if (params.service == "s3")
+        // botocore signs S3 and S3 Control with its S3 signer (s3v4): the path as sent, the payload hash header.
+        if (summary->sdkId == "S3" || summary->sdkId == "S3 Control")
             params.useS3Rules(false);
+        if (endpoint->disableDoubleEncoding)
+            params.doubleEncodePath = false;
         const sigv4::Signer signer;
         auto result = signer.sign(*signable, params);
         if (!result)

@@ -1,4 +1,5 @@
 #include "CallCommand.h"
+#include "EndpointCommand.h"
 #include "ExitCode.h"
 #include "ModelsCommand.h"
 #include "SignCommand.h"
@@ -19,6 +20,7 @@ constexpr const char *Usage = R"(usage: cumulus-cli <command> [options]
 
 commands:
   call        serialize an operation's input and show the HTTP request (--dry-run)
+  endpoint    resolve a service's endpoint: URL, headers, signing name and region
   models      the service catalog: list, ops, show, search
   sign        sign a request with SigV4 and show every stage (the signing inspector)
   version     print the version
@@ -60,6 +62,10 @@ int main(int argc, char *argv[])
         const cumulus::util::SystemClock clock;
         cumulus::util::SystemRandom random;
         return cumulus::cli::runCallCommand(arguments, environment, clock, random, std::cin, std::cout, std::cerr);
+    }
+    if (command == "endpoint") {
+        const cumulus::util::SystemEnvironment environment;
+        return cumulus::cli::runEndpointCommand(arguments, environment, std::cout, std::cerr);
     }
     if (command == "models") {
         const cumulus::util::SystemEnvironment environment;

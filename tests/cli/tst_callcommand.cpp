@@ -103,20 +103,20 @@ private slots:
     {
         const std::vector<std::string> args = {"dynamodb", "PutItem", "--dry-run", "--no-sign", "--input",
                                                R"({"TableName": "Music", "Item": {}, "ReturnValues": "EVERYTHING"})"};
-        const Run lenient = call(args, {});
+        const Run lenient = call(args, test::FakeEnvironment());
         QCOMPARE(lenient.code, 0);
         QVERIFY(lenient.out.find("POST") != std::string::npos);
         QCOMPARE(lenient.err, std::string("cumulus-cli call: warning: input: $.ReturnValues: \"EVERYTHING\" is not one "
                                           "of the model's values: NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW\n"));
         std::vector<std::string> strictArgs = args;
         strictArgs.push_back("--strict");
-        const Run strict = call(strictArgs, {});
+        const Run strict = call(strictArgs, test::FakeEnvironment());
         QCOMPARE(strict.code, 252);
         QVERIFY(strict.out.empty());
         QCOMPARE(strict.err, std::string("cumulus-cli call: input: $.ReturnValues: \"EVERYTHING\" is not one "
                                          "of the model's values: NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW\n"));
         QCOMPARE(call({"dynamodb", "PutItem", "--dry-run", "--no-sign", "--strict", "--input",
-                       R"({"TableName": "Music", "Item": {}, "ReturnValues": "ALL_OLD"})"}, {}).code, 0);
+                       R"({"TableName": "Music", "Item": {}, "ReturnValues": "ALL_OLD"})"}, test::FakeEnvironment()).code, 0);
     }
 
     void errors()
