@@ -1,0 +1,200 @@
+#include "net/QnamTransport.h"
+
+#include "Version.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QTimer>
+#include <QUrl>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cumulus::net {
+
+namespace {
+
+bool sameName(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string describe(const QSslCertificate &certificate)
+{
+    const QString subject = certificate.subjectInfo(QSslCertificate::CommonName).join(", ");
+    const QString issuer = certificate.issuerInfo(QSslCertificate::CommonName).join(", ");
+    return "certificate for '" + subject.toStdString() + "' issued by '" + issuer.toStdString() + "', valid "
+        + certificate.effectiveDate().toString(Qt::ISODate).toStdString() + " to "
+        + certificate.expiryDate().toString(Qt::ISODate).toStdString() + ", SHA-256 "
+        + certificate.digest(QCryptographicHash::Sha256).toHex().toStdString();
+}
+
+TransportFailure failureOf(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return TransportFailure::ConnectionRefused;
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return TransportFailure::ConnectionClosed;
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyNotFoundError:
+        return TransportFailure::HostNotFound;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::ProxyTimeoutError:
+        return TransportFailure::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return TransportFailure::Tls;
+    case QNetworkReply::OperationCanceledError:
+        return TransportFailure::Cancelled;
+    default:
+        return TransportFailure::Other;
+    }
+}
+
+} // namespace
+
+QnamTransport::QnamTransport(TransportOptions options)
+    : m_options(std::move(options))
+{
+}
+
+QnamTransport::~QnamTransport() = default;
+
+TransportResult QnamTransport::send(const TransportRequest &request, const std::atomic<bool> *cancel)
+{
+    if (!m_manager) {
+        QNetworkProxyFactory::setUseSystemConfiguration(true);
+        m_manager = std::make_unique<QNetworkAccessManager>();
+        m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    TransportResult result;
+    const QUrl url = QUrl::fromEncoded(QByteArray::fromStdString(request.url), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+        result.failure = TransportFailure::Other;
+        result.message = "not an http(s) URL: " + request.url;
+        return result;
+    }
+    QNetworkRequest q(url);
+    q.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    q.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    q.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    q.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    bool hasAgent = false, hasEncoding = false;
+    for (const Header &h : request.headers) {
+        if (sameName(h.name, "host") || sameName(h.name, "content-length"))
+            continue; // Qt writes both from the URL and the body, with the same values
+        hasAgent = hasAgent || sameName(h.name, "user-agent");
+        hasEncoding = hasEncoding || sameName(h.name, "accept-encoding");
+        q.setRawHeader(QByteArray::fromStdString(h.name), QByteArray::fromStdString(h.value));
+    }
+    if (!hasAgent)
+        q.setRawHeader("User-Agent", QByteArray("cumulus/") + Version);
+    if (!hasEncoding)
+        q.setRawHeader("Accept-Encoding", "identity");
+
+    const QByteArray verb = QByteArray::fromStdString(request.method);
+    QNetworkReply *reply = request.body.empty() && verb != "POST" && verb != "PUT" && verb != "PATCH"
+        ? m_manager->sendCustomRequest(q, verb)
+        : m_manager->sendCustomRequest(q, verb, QByteArray::fromStdString(request.body));
+
+    QEventLoop loop;
+    QTimer inactivity, cancelPoll;
+    inactivity.setSingleShot(true);
+    bool timedOut = false, tooLarge = false, cancelled = false;
+    std::string tlsProblem;
+    const auto limit = m_options.maxResponseBytes;
+
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&inactivity, &QTimer::timeout, reply, [&] {
+        timedOut = true;
+        reply->abort();
+    });
+    auto progress = [&](qint64 received, qint64) {
+        inactivity.start(m_options.timeout);
+        if (received >= 0 && std::uint64_t(received) > limit) {
+            tooLarge = true;
+            reply->abort();
+        }
+    };
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, progress);
+    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [&](qint64, qint64) { inactivity.start(m_options.timeout); });
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [&] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toULongLong() > limit) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&](const QList<QSslError> &errors) {
+        QList<QSslError> trusted;
+        for (const QSslError &e : errors) {
+            const std::string digest = e.certificate().digest(QCryptographicHash::Sha256).toHex().toStdString();
+            if (std::find(m_options.trustedCertificates.begin(), m_options.trustedCertificates.end(), digest)
+                != m_options.trustedCertificates.end())
+                trusted << e;
+            else if (tlsProblem.empty())
+                tlsProblem = e.errorString().toStdString() + (e.certificate().isNull() ? "" : " (" + describe(e.certificate()) + ")");
+        }
+        if (trusted.size() == errors.size())
+            reply->ignoreSslErrors(trusted);
+    });
+    if (cancel) {
+        QObject::connect(&cancelPoll, &QTimer::timeout, reply, [&] {
+            if (cancel->load()) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        cancelPoll.start(50);
+    }
+    inactivity.start(m_options.timeout);
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    inactivity.stop();
+    cancelPoll.stop();
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QNetworkReply::NetworkError error = reply->error();
+    const std::string where = request.method + " " + url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toStdString();
+    if (timedOut) {
+        result.failure = TransportFailure::Timeout;
+        result.message = "no answer for " + std::to_string(m_options.timeout.count() / 1000.0).substr(0, 4) + " s from " + where;
+    } else if (tooLarge) {
+        result.failure = TransportFailure::TooLarge;
+        result.message = "the answer to " + where + " is larger than the limit of " + std::to_string(limit) + " bytes";
+    } else if (cancelled) {
+        result.failure = TransportFailure::Cancelled;
+        result.message = "cancelled: " + where;
+    } else if (!tlsProblem.empty() || error == QNetworkReply::SslHandshakeFailedError) {
+        result.failure = TransportFailure::Tls;
+        result.message = "TLS: " + (tlsProblem.empty() ? reply->errorString().toStdString() : tlsProblem) + " — " + where;
+    } else if (status.isValid()) {
+        // An HTTP answer, whatever its status. A body cut short still counts as a failure.
+        if (error == QNetworkReply::RemoteHostClosedError) {
+            result.failure = TransportFailure::ConnectionClosed;
+            result.message = "the connection closed before the whole answer came: " + where;
+        } else {
+            result.response.status = status.toInt();
+            for (const auto &[name, value] : reply->rawHeaderPairs())
+                result.response.headers.push_back({name.toStdString(), value.toStdString()});
+            result.response.body = reply->readAll().toStdString();
+        }
+    } else {
+        result.failure = failureOf(error);
+        result.message = reply->errorString().toStdString() + " — " + where;
+    }
+    delete reply;
+    return result;
+}
+
+} // namespace cumulus::net

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "net/HttpResponse.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cumulus::net {
+
+// A request ready for the wire: signed, with its whole URL.
+struct TransportRequest {
+    std::string method;
+    std::string url;
+    std::vector<Header> headers;
+    std::string body;
+};
+
+// Why no HTTP response came back. The retry layer decides from this which failures to retry.
+enum class TransportFailure : std::uint8_t {
+    None,
+    ConnectionRefused,
+    ConnectionClosed, // the server closed or reset the connection before the whole answer
+    HostNotFound,
+    Timeout,          // nothing received for the read timeout, or the connect timed out
+    Tls,              // the certificate was not trusted, or the handshake failed
+    TooLarge,         // the answer passed the size limit
+    Cancelled,
+    Other,
+};
+
+const char *failureName(TransportFailure failure);
+
+struct TransportResult {
+    TransportFailure failure = TransportFailure::None;
+    std::string message; // for people: what failed and where; never a secret
+    HttpResponse response; // when failure is None
+    bool ok() const { return failure == TransportFailure::None; }
+};
+
+struct TransportOptions {
+    std::chrono::milliseconds timeout{60000}; // no bytes for this long: a Timeout (botocore's read timeout)
+    std::uint64_t maxResponseBytes = 2ull << 30; // larger answers stop with TooLarge
+    // SHA-256 digests (hex) of certificates a person chose to trust for a custom endpoint; every
+    // other TLS error is an error.
+    std::vector<std::string> trustedCertificates;
+};
+
+// Sends one request and waits for the whole answer. Blocking: the window runs calls on a worker
+// thread. A transport never retries and never follows redirects (AWS's 301/307 are answers).
+class Transport {
+public:
+    virtual ~Transport() = default;
+    virtual TransportResult send(const TransportRequest &request, const std::atomic<bool> *cancel) = 0;
+};
+
+} // namespace cumulus::net

@@ -1,0 +1,142 @@
+// QnamTransport against a scripted loopback server: what goes out, what comes back, and every way
+// an answer can fail to come.
+#include "ScriptedHttpServer.h"
+#include "net/QnamTransport.h"
+
+#include <QTcpServer>
+#include <QtTest>
+
+using namespace cumulus;
+using test::ScriptedHttpServer;
+
+class TestTransport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sendsAsGivenAndReadsTheAnswer()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::answer(201, "{\"ok\": true}", {{"x-amzn-RequestId", "abc"}, {"Content-Type", "application/json"}})});
+        net::QnamTransport transport;
+        net::TransportRequest request{"POST", server.url() + "/a%20b/c+d~e?x=1%2F2",
+                                      {{"Content-Type", "application/x-amz-json-1.0"}, {"X-Amz-Target", "T.Op"}, {"Host", "ignored"}},
+                                      "{}"};
+        const net::TransportResult result = transport.send(request, nullptr);
+        QVERIFY2(result.ok(), result.message.c_str());
+        QCOMPARE(result.response.status, 201);
+        QCOMPARE(result.response.body, std::string("{\"ok\": true}"));
+        QCOMPARE(result.response.header("x-amzn-requestid")->value, std::string("abc"));
+        QCOMPARE(server.received().size(), std::size_t(1));
+        const auto &r = server.received()[0];
+        QCOMPARE(r.method, std::string("POST"));
+        QCOMPARE(r.target, std::string("/a%20b/c+d~e?x=1%2F2")); // the path exactly as signed
+        QCOMPARE(r.body, std::string("{}"));
+        QCOMPARE(r.header("X-Amz-Target"), std::string("T.Op"));
+        QCOMPARE(r.header("Accept-Encoding"), std::string("identity"));
+        QVERIFY(r.header("User-Agent").rfind("cumulus/", 0) == 0);
+        QCOMPARE(r.header("Host"), server.url().substr(7));
+    }
+
+    void getWithoutBody()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::answer(404, "<Error><Code>NoSuchKey</Code></Error>")});
+        net::QnamTransport transport;
+        const auto result = transport.send({"GET", server.url() + "/bucket/key", {}, ""}, nullptr);
+        QVERIFY(result.ok()); // an error status is still an answer
+        QCOMPARE(result.response.status, 404);
+        QCOMPARE(server.received()[0].header("Content-Length"), std::string());
+    }
+
+    void redirectsAreAnswers()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::answer(301, "<Error><Code>PermanentRedirect</Code></Error>",
+                                                  {{"Location", "http://127.0.0.1:1/elsewhere"}})});
+        net::QnamTransport transport;
+        const auto result = transport.send({"GET", server.url() + "/b", {}, ""}, nullptr);
+        QVERIFY(result.ok());
+        QCOMPARE(result.response.status, 301);
+        QCOMPARE(server.received().size(), std::size_t(1));
+    }
+
+    void connectionClosedWithoutAnswer()
+    {
+        // Qt's HTTP stack sends a request a second time when the connection closes before any byte
+        // of the answer (its keep-alive race handling); only a second close is a failure.
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::close(), ScriptedHttpServer::close()});
+        net::QnamTransport transport;
+        const auto result = transport.send({"POST", server.url() + "/", {{"Content-Type", "text/plain"}}, "x"}, nullptr);
+        QCOMPARE(server.received().size(), std::size_t(2));
+        QCOMPARE(result.failure, net::TransportFailure::ConnectionClosed);
+        QVERIFY2(result.message.find("POST http://127.0.0.1") != std::string::npos, result.message.c_str());
+    }
+
+    void answerCutShort()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::cutShort("{\"partial", 1000)});
+        net::QnamTransport transport;
+        const auto result = transport.send({"GET", server.url() + "/", {}, ""}, nullptr);
+        QCOMPARE(result.failure, net::TransportFailure::ConnectionClosed);
+    }
+
+    void stalledAnswerTimesOut()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::stall()});
+        net::TransportOptions options;
+        options.timeout = std::chrono::milliseconds(300);
+        net::QnamTransport transport(options);
+        const auto result = transport.send({"GET", server.url() + "/slow?X-Amz-Signature=secret", {}, ""}, nullptr);
+        QCOMPARE(result.failure, net::TransportFailure::Timeout);
+        QVERIFY2(result.message.find("no answer for 0.30 s from GET http://127.0.0.1") == 0, result.message.c_str());
+        QVERIFY(result.message.find("secret") == std::string::npos); // the query (a presigned signature) is not shown
+    }
+
+    void answerTooLarge()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::answer(200, std::string(100000, 'x'))});
+        net::TransportOptions options;
+        options.maxResponseBytes = 1000;
+        net::QnamTransport transport(options);
+        const auto result = transport.send({"GET", server.url() + "/big", {}, ""}, nullptr);
+        QCOMPARE(result.failure, net::TransportFailure::TooLarge);
+        QVERIFY2(result.message.find("larger than the limit of 1000 bytes") != std::string::npos, result.message.c_str());
+    }
+
+    void connectionRefused()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        net::QnamTransport transport;
+        const auto result = transport.send({"GET", "http://127.0.0.1:" + std::to_string(port) + "/", {}, ""}, nullptr);
+        QCOMPARE(result.failure, net::TransportFailure::ConnectionRefused);
+    }
+
+    void cancelled()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::stall()});
+        net::QnamTransport transport;
+        std::atomic<bool> cancel{false};
+        QTimer::singleShot(100, [&] { cancel = true; });
+        const auto result = transport.send({"GET", server.url() + "/", {}, ""}, &cancel);
+        QCOMPARE(result.failure, net::TransportFailure::Cancelled);
+    }
+
+    void notAUrl()
+    {
+        net::QnamTransport transport;
+        const auto result = transport.send({"GET", "ftp://example.com/", {}, ""}, nullptr);
+        QCOMPARE(result.failure, net::TransportFailure::Other);
+        QCOMPARE(result.message, std::string("not an http(s) URL: ftp://example.com/"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransport)
+#include "tst_transport.moc"

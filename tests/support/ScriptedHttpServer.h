@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QTcpServer>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+class QTcpSocket;
+
+namespace cumulus::test {
+
+// A loopback HTTP/1.1 server that answers each request with the next step of a script: an answer,
+// a connection closed without one, a connection that never answers, or an answer cut short. It
+// records every request. It runs on the thread that owns it: a blocking QnamTransport::send on
+// that thread runs the event loop that serves it.
+class ScriptedHttpServer : public QObject {
+    Q_OBJECT
+
+public:
+    struct Step {
+        enum class Kind { Answer, Close, Stall, CutShort } kind = Kind::Answer;
+        int status = 200;
+        std::vector<std::pair<std::string, std::string>> headers;
+        std::string body;
+    };
+    struct Received {
+        std::string method;
+        std::string target; // path and query as sent
+        std::vector<std::pair<std::string, std::string>> headers;
+        std::string body;
+        std::string header(const std::string &name) const; // first, ignoring case; "" when absent
+    };
+
+    static Step answer(int status, std::string body = {}, std::vector<std::pair<std::string, std::string>> headers = {});
+    // An AWS JSON error (awsJson1_0 style: __type in the body).
+    static Step jsonError(int status, const std::string &code, std::vector<std::pair<std::string, std::string>> headers = {});
+    static Step close();
+    static Step stall();
+    static Step cutShort(std::string partialBody, int announcedLength);
+
+    ScriptedHttpServer();
+    ~ScriptedHttpServer() override;
+
+    void script(std::vector<Step> steps);
+    std::string url() const; // "http://127.0.0.1:PORT"
+    const std::vector<Received> &received() const { return m_received; }
+
+private:
+    void onConnection();
+    void onData(QTcpSocket *socket);
+
+    QTcpServer m_server;
+    std::deque<Step> m_steps;
+    std::vector<Received> m_received;
+    QList<QPair<QTcpSocket *, QByteArray>> m_buffers;
+};
+
+} // namespace cumulus::test
