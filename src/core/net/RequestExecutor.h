@@ -65,6 +65,7 @@ public:
                        const std::atomic<bool> *cancel = nullptr);
 
     const retries::RetryQuota &quota() const { return m_quota; }
+    const retries::AdaptiveRateLimiter &limiter() const { return m_limiter; }
     std::chrono::seconds clockOffset() const { return m_clockOffset.load(); }
 
 private:
