@@ -5,16 +5,19 @@
 #include "ExitCode.h"
 #include "OpenService.h"
 #include "PythonJson.h"
+#include "calls/CallRunner.h"
+#include "calls/Pagination.h"
 #include "model/OperationIndex.h"
+#include "net/QnamTransport.h"
 #include "protocols/Constraints.h"
-#include "protocols/Protocol.h"
-#include "sigv4/Signer.h"
 #include "util/Redactor.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <fstream>
+#include <iomanip>
 #include <iterator>
 #include <ostream>
 #include <sstream>
@@ -32,10 +35,15 @@ ArgumentParser makeParser()
     parser.addOption({"--input"}, "JSON", "the input document (--cli-input-json style); default {}");
     parser.addOption({"--input-file"}, "F", "the input document from a file ('-' for standard input)");
     addEndpointOptions(parser);
+    parser.addOption({"--max-attempts"}, "N", "attempts in all (else AWS_MAX_ATTEMPTS, the profile, 3)");
+    parser.addOption({"--retry-mode"}, "MODE", "legacy, standard or adaptive (else AWS_RETRY_MODE, the profile, standard)");
+    parser.addFlag({"--all-pages"}, "follow the operation's paginator and merge the pages");
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
-    parser.addFlag({"--dry-run"}, "print the request instead of sending it (required for now)");
+    parser.addFlag({"--dry-run"}, "print the request instead of sending it");
     parser.addFlag({"--no-sign"}, "leave the request unsigned");
-    parser.addFlag({"--json"}, "print the request as JSON: method, url, headers, body or body_base64");
+    parser.addFlag({"--debug"}, "print each attempt, its canonical request and string to sign (secrets masked)");
+    parser.addOption({"--output"}, "FORMAT", "json (the parsed answer, default) or raw (the body as received)");
+    parser.addFlag({"--json"}, "with --dry-run: print the request as JSON: method, url, headers, body or body_base64");
     parser.addFlag({"--strict"}, "treat values outside the model's length, range, pattern or enum as errors");
     return parser;
 }
@@ -53,11 +61,85 @@ bool isText(const std::string &body)
         && body.find('\0') == std::string::npos;
 }
 
+std::optional<credentials::Credentials> environmentCredentials(const util::Environment &environment)
+{
+    credentials::Credentials c;
+    c.accessKeyId = environment.value("AWS_ACCESS_KEY_ID").value_or(QString()).toStdString();
+    c.secretAccessKey = environment.value("AWS_SECRET_ACCESS_KEY").value_or(QString()).toStdString();
+    c.sessionToken = environment.value("AWS_SESSION_TOKEN").value_or(QString()).toStdString();
+    if (c.accessKeyId.empty() || c.secretAccessKey.empty())
+        return std::nullopt;
+    return c;
+}
+
+void printDryRun(const calls::PreparedCall::Signed &signed_, bool asJson, std::ostream &out)
+{
+    std::vector<std::pair<std::string, std::string>> headers;
+    for (const net::Header &h : signed_.request.headers)
+        headers.emplace_back(h.name, lower(h.name) == "x-amz-security-token" ? "****" : h.value);
+    const std::string &body = signed_.request.body;
+    if (asJson) {
+        PythonJson json;
+        json.beginObject();
+        json.key("method");
+        json.string(signed_.request.method);
+        json.key("url");
+        json.string(signed_.request.url);
+        json.key("headers");
+        json.stringPairs(headers);
+        json.key(isText(body) ? "body" : "body_base64");
+        json.string(isText(body) ? body : QByteArray::fromStdString(body).toBase64().toStdString());
+        json.endObject();
+        out << json.text() << '\n';
+        return;
+    }
+    out << signed_.request.method << ' ' << signed_.request.url << '\n';
+    for (const auto &[name, value] : headers)
+        out << name << ": " << value << '\n';
+    out << '\n';
+    if (isText(body))
+        out << body << '\n';
+    else
+        out << "(" << body.size() << " bytes of binary body; --json shows them in base64)\n";
+}
+
+std::string seconds(std::chrono::milliseconds ms)
+{
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(2) << double(ms.count()) / 1000.0 << " s";
+    return s.str();
+}
+
+void printAttempts(const calls::CallOutcome &outcome, const std::string &method, const std::string &url,
+                   const util::Redactor &redactor, std::ostream &err)
+{
+    for (std::size_t i = 0; i < outcome.attempts.size(); ++i) {
+        const net::AttemptRecord &a = outcome.attempts[i];
+        err << "cumulus-cli call: attempt " << a.number << ": " << method << ' ' << url << " -> ";
+        if (a.status)
+            err << a.status << (a.errorCode.empty() ? "" : " " + a.errorCode);
+        else
+            err << net::failureName(a.failure) << " (" << redactor.redact(a.failureMessage) << ")";
+        err << " in " << seconds(a.duration) << "; " << a.decision;
+        if (a.delayAfter.count() > 0)
+            err << ", waiting " << seconds(a.delayAfter);
+        if (a.waitedBefore.count() > 0)
+            err << "; the rate limiter held it " << seconds(a.waitedBefore);
+        if (a.quotaLeft >= 0)
+            err << "; retry quota " << a.quotaLeft;
+        err << '\n';
+        if (i < outcome.canonicalRequests.size() && !outcome.canonicalRequests[i].empty()) {
+            err << "--- canonical request\n" << redactor.redact(outcome.canonicalRequests[i]) << "\n--- string to sign\n"
+                << outcome.stringsToSign[i] << "\n---\n";
+        }
+    }
+}
+
 } // namespace
 
 int runCallCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
-                   const util::Clock &clock, util::Random &random, std::istream &in, std::ostream &out,
-                   std::ostream &err)
+                   const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, std::istream &in,
+                   std::ostream &out, std::ostream &err)
 {
     const ArgumentParser parser = makeParser();
     util::Redactor redactor;
@@ -76,8 +158,11 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
         out << parser.usage();
         return Success;
     }
-    if (!parsed->has("--dry-run"))
-        return fail("sending comes with the transport layer; use --dry-run to see the request");
+    const std::string output = parsed->last("--output").value_or("json");
+    if (output != "json" && output != "raw")
+        return fail("--output is json or raw, not '" + output + "'");
+    if (parsed->has("--all-pages") && output == "raw")
+        return fail("--all-pages merges parsed pages: it needs --output json");
 
     // The input document.
     std::string inputText = parsed->last("--input").value_or("{}");
@@ -105,115 +190,136 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     const auto open = openService(*parsed, environment, parsed->positional[0], parsed->positional[1]);
     if (!open)
         return fail(open.error().message);
-    const model::Model &model = *open->loaded.model;
-    const model::Shape *service = open->service;
-    const model::Shape *operation = open->operation;
-    const model::ServiceSummary *summary = &open->summary;
-    const auto protocol = protocols::protocolFor(*service);
-    if (!protocol)
-        return fail(summary->name + " speaks " + summary->protocol + ", which Cumulus cannot serialize yet",
-                    GeneralError);
+    const model::ServiceSummary &summary = open->summary;
 
-    // Serialize.
-    const protocols::OperationContext context{model, *service, *operation, random};
-    std::vector<protocols::InputProblem> problems;
-    auto request = protocol->serialize(context, inputDocument.object(), problems);
-    if (!request) {
-        for (const protocols::InputProblem &p : problems)
-            err << "cumulus-cli call: input: " << p.path << ": " << p.message << '\n';
-        if (problems.empty())
-            return fail(request.error().message);
-        return UsageError;
-    }
     // Constraints the model states but Smithy tells clients not to enforce: warnings, unless --strict.
-    if (const model::Shape *inputShape = model::inputOf(model, *operation)) {
+    if (const model::Shape *inputShape = model::inputOf(*open->loaded.model, *open->operation)) {
         const bool strict = parsed->has("--strict");
-        const auto warnings = protocols::constraintWarnings(model, *inputShape, inputDocument.object());
+        const auto warnings = protocols::constraintWarnings(*open->loaded.model, *inputShape, inputDocument.object());
         for (const protocols::InputProblem &p : warnings)
             err << "cumulus-cli call: " << (strict ? "input: " : "warning: input: ") << p.path << ": " << p.message << '\n';
         if (strict && !warnings.empty())
             return UsageError;
     }
 
-    // Where it goes.
-    const auto serviceEndpoints = endpoints::ServiceEndpoints::forService(model, *service);
+    // Where it goes and how it is signed.
+    const auto serviceEndpoints = endpoints::ServiceEndpoints::forService(*open->loaded.model, *open->service);
     if (!serviceEndpoints)
         return fail(serviceEndpoints.error().message, GeneralError);
-    const auto settings = endpointSettingsFrom(*parsed, environment, summary->sdkId, *serviceEndpoints);
-    if (!settings)
-        return fail(settings.error().message);
-    auto endpoint = serviceEndpoints->resolve(operation, inputDocument.object(), *settings);
-    if (!endpoint)
-        return fail("endpoint: " + endpoint.error().message);
-    if (!request->endpointOverride.empty()) {
-        endpoint->url = request->endpointOverride;
-        endpoint->fromRules = false;
+    const auto endpointSettings = endpointSettingsFrom(*parsed, environment, summary.sdkId, *serviceEndpoints);
+    if (!endpointSettings)
+        return fail(endpointSettings.error().message);
+    calls::CallSpec spec;
+    spec.model = open->loaded.model.get();
+    spec.service = open->service;
+    spec.operation = open->operation;
+    spec.input = inputDocument.object();
+    spec.endpoint = *endpointSettings;
+    if (!parsed->has("--no-sign")) {
+        spec.credentials = environmentCredentials(environment);
+        if (!spec.credentials)
+            return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --no-sign",
+                        parsed->has("--dry-run") ? UsageError : ConfigurationError);
     }
-    for (const net::Header &h : endpoint->headers)
-        request->headers.push_back(h);
-    std::string url = endpoints::requestUrl(*endpoint, *request);
-
-    auto signable = sigv4::SignableRequest::fromUrl(request->method, url, request->headers, request->body);
-    if (!signable)
-        return fail("endpoint " + endpoint->url + ": " + signable.error().message);
-    if (!parsed->has("--no-sign") && endpoint->authScheme != "none") {
-        if (!endpoint->unsupported.empty())
-            return fail(endpoint->unsupported + " (--no-sign shows the request unsigned)", GeneralError);
-        sigv4::SigningParams params;
-        params.credentials.accessKeyId = environment.value("AWS_ACCESS_KEY_ID").value_or(QString()).toStdString();
-        params.credentials.secretAccessKey = environment.value("AWS_SECRET_ACCESS_KEY").value_or(QString()).toStdString();
-        params.credentials.sessionToken = environment.value("AWS_SESSION_TOKEN").value_or(QString()).toStdString();
-        if (params.credentials.accessKeyId.empty() || params.credentials.secretAccessKey.empty())
-            return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --no-sign");
-        params.region = endpoint->signingRegion.empty() ? settings->region : endpoint->signingRegion;
-        params.service = endpoint->signingName.empty() ? summary->signingName : endpoint->signingName;
-        params.time = std::chrono::floor<std::chrono::seconds>(clock.now());
-        // botocore signs S3 and S3 Control with its S3 signer (s3v4): the path as sent, the payload hash header.
-        if (summary->sdkId == "S3" || summary->sdkId == "S3 Control")
-            params.useS3Rules(false);
-        if (endpoint->disableDoubleEncoding)
-            params.doubleEncodePath = false;
-        const sigv4::Signer signer;
-        auto result = signer.sign(*signable, params);
-        if (!result)
-            return fail(result.error().message);
-        result->applyTo(*signable);
+    auto prepare = [&](const QJsonObject &input) {
+        calls::CallSpec s = spec;
+        s.input = input;
+        return calls::PreparedCall::prepare(s, random);
+    };
+    auto prepared = prepare(spec.input);
+    if (auto *problem = std::get_if<calls::PrepareError>(&prepared)) {
+        if (problem->stage == calls::PrepareError::Stage::Protocol)
+            return fail(summary.name + " speaks " + summary.protocol + ", which Cumulus cannot serialize yet", GeneralError);
+        if (problem->stage == calls::PrepareError::Stage::Endpoint)
+            return fail("endpoint: " + problem->message, GeneralError);
+        for (const protocols::InputProblem &p : problem->problems)
+            err << "cumulus-cli call: input: " << p.path << ": " << p.message << '\n';
+        return problem->problems.empty() ? fail(problem->message) : UsageError;
     }
+    const calls::PreparedCall &first = std::get<calls::PreparedCall>(prepared);
 
-    // Print, never a session token.
-    std::vector<std::pair<std::string, std::string>> headers;
-    for (const sigv4::Header &h : signable->headers)
-        headers.emplace_back(h.name, lower(h.name) == "x-amz-security-token" ? "****" : h.value);
-    url = signable->url();
-    if (parsed->has("--json")) {
-        PythonJson json;
-        json.beginObject();
-        json.key("method");
-        json.string(signable->method);
-        json.key("url");
-        json.string(url);
-        json.key("headers");
-        json.stringPairs(headers);
-        if (isText(signable->body)) {
-            json.key("body");
-            json.string(signable->body);
-        } else {
-            json.key("body_base64");
-            json.string(QByteArray::fromStdString(signable->body).toBase64().toStdString());
-        }
-        json.endObject();
-        out << json.text() << '\n';
+    if (parsed->has("--dry-run")) {
+        const auto signed_ = first.sign({}, clock.now());
+        if (!signed_)
+            return fail(signed_.error().message + (first.signs() ? " (--no-sign shows the request unsigned)" : ""),
+                        GeneralError);
+        printDryRun(*signed_, parsed->has("--json"), out);
         return Success;
     }
-    out << signable->method << ' ' << url << '\n';
-    for (const auto &[name, value] : headers)
-        out << name << ": " << value << '\n';
-    out << '\n';
-    if (isText(signable->body))
-        out << signable->body << '\n';
-    else
-        out << "(" << signable->body.size() << " bytes of binary body; --json shows them in base64)\n";
-    return Success;
+
+    // Send, with the SDKs' retries.
+    const auto retry = retries::retrySettings(parsed->last("--retry-mode"), parsed->last("--max-attempts"), environment,
+                                              {}, summary.sdkId);
+    if (!retry)
+        return fail(retry.error().message);
+    net::QnamTransport transport;
+    net::RequestExecutor executor(transport, clock, sleeper, random);
+    calls::CallRunner runner(executor, random);
+    const bool debug = parsed->has("--debug");
+    const auto paginator = calls::paginatorOf(*open->service, *open->operation);
+    if (parsed->has("--all-pages") && !paginator)
+        return fail(summary.name + " " + std::string(open->operation->id.name()) + " is not paginated");
+    std::optional<calls::PageMerger> merger;
+    if (parsed->has("--all-pages"))
+        merger.emplace(*paginator);
+
+    std::optional<calls::PreparedCall> call(first);
+    QJsonObject input = spec.input;
+    std::string lastToken;
+    while (true) {
+        const calls::CallOutcome outcome = runner.send(*call, *retry);
+        if (debug)
+            printAttempts(outcome, call->request().method, call->url(), redactor, err);
+        if (!outcome.prepareError.empty())
+            return fail(outcome.prepareError, GeneralError);
+        if (!outcome.last.ok()) {
+            const std::size_t attempts = outcome.attempts.size();
+            return fail(outcome.last.message + (attempts > 1 ? " (after " + std::to_string(attempts) + " attempts)" : ""),
+                        GeneralError);
+        }
+        const protocols::ParsedResponse &answer = *outcome.parsed;
+        if (answer.error) {
+            const protocols::ServiceError &e = *answer.error;
+            err << "\nAn error occurred (" << (e.code.empty() ? "HTTP " + std::to_string(outcome.last.response.status) : e.code)
+                << ") when calling the " << open->operation->id.name() << " operation"
+                << (outcome.attempts.size() > 1 ? " (reached max retries: " + std::to_string(outcome.attempts.size() - 1) + ")" : "")
+                << ": " << redactor.redact(e.message) << '\n';
+            const std::string requestId = e.requestId.empty() ? answer.requestId : e.requestId;
+            if (!requestId.empty())
+                err << "Request id: " << requestId << '\n';
+            if (!e.expectedCanonicalRequest.empty() && debug)
+                err << "--- the canonical request AWS expected\n" << e.expectedCanonicalRequest << "\n---\n";
+            else if (e.code == "SignatureDoesNotMatch" && !debug)
+                err << "(--debug shows the canonical request and string to sign Cumulus signed)\n";
+            return ServiceError;
+        }
+        if (!answer.problem.empty())
+            return fail("the answer could not be read: " + answer.problem + " (--output raw prints it as received)", GeneralError);
+        if (output == "raw") {
+            out << outcome.last.response.body;
+            return Success;
+        }
+        if (!merger) {
+            out << QJsonDocument(answer.output).toJson(QJsonDocument::Indented).toStdString();
+            return Success;
+        }
+        merger->add(answer.output);
+        const auto next = calls::nextPageInput(*paginator, input, answer.output);
+        if (!next) {
+            out << QJsonDocument(merger->result()).toJson(QJsonDocument::Indented).toStdString();
+            return Success;
+        }
+        const std::string token = QJsonDocument(QJsonArray{calls::valueAt(answer.output, paginator->outputToken)}).toJson().toStdString();
+        if (token == lastToken)
+            return fail("the service gave the same " + paginator->outputToken + " twice; stopped after "
+                        + std::to_string(merger->pages()) + " pages", GeneralError);
+        lastToken = token;
+        input = *next;
+        auto nextCall = prepare(input);
+        if (auto *problem = std::get_if<calls::PrepareError>(&nextCall))
+            return fail("page " + std::to_string(merger->pages() + 1) + ": " + problem->message, GeneralError);
+        call.emplace(std::move(std::get<calls::PreparedCall>(nextCall)));
+    }
 }
 
 } // namespace cumulus::cli

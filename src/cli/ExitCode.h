@@ -7,6 +7,7 @@ enum ExitCode : int {
     Success = 0,
     ServiceError = 254, // the service answered with an error
     UsageError = 252, // bad or missing arguments
+    ConfigurationError = 253, // configuration or credentials
     GeneralError = 255,
 };
 

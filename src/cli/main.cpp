@@ -6,6 +6,7 @@
 #include "Version.h"
 #include "util/SystemClock.h"
 #include "util/SystemEnvironment.h"
+#include "util/Sleeper.h"
 #include "util/SystemRandom.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,7 @@ namespace {
 constexpr const char *Usage = R"(usage: cumulus-cli <command> [options]
 
 commands:
-  call        serialize an operation's input and show the HTTP request (--dry-run)
+  call        call an operation: serialize, sign, send with retries, print the answer
   endpoint    resolve a service's endpoint: URL, headers, signing name and region
   models      the service catalog: list, ops, show, search
   sign        sign a request with SigV4 and show every stage (the signing inspector)
@@ -61,7 +62,9 @@ int main(int argc, char *argv[])
         const cumulus::util::SystemEnvironment environment;
         const cumulus::util::SystemClock clock;
         cumulus::util::SystemRandom random;
-        return cumulus::cli::runCallCommand(arguments, environment, clock, random, std::cin, std::cout, std::cerr);
+        cumulus::util::SystemSleeper sleeper;
+        return cumulus::cli::runCallCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
+                                            std::cerr);
     }
     if (command == "endpoint") {
         const cumulus::util::SystemEnvironment environment;

@@ -2,6 +2,7 @@
 // path, and never the session token.
 #include "CallCommand.h"
 #include "FakeEnvironment.h"
+#include "FakeSleeper.h"
 #include "MockClock.h"
 #include "SeededRandom.h"
 #include "sigv4/AmzDate.h"
@@ -27,9 +28,10 @@ Run call(std::vector<std::string> args, const test::FakeEnvironment &environment
 {
     test::MockClock clock(std::chrono::system_clock::time_point(*sigv4::parseAmzDate("20150830T123600Z")));
     test::SeededRandom random(1);
+    test::FakeSleeper sleeper(clock);
     std::istringstream in;
     std::ostringstream out, err;
-    const int code = cli::runCallCommand(args, environment, clock, random, in, out, err);
+    const int code = cli::runCallCommand(args, environment, clock, random, sleeper, in, out, err);
     return {code, out.str(), err.str()};
 }
 

@@ -3,6 +3,7 @@
 // partitions' regions, S3 bucket styles, custom endpoints, FIPS and dual-stack.
 #include "CallCommand.h"
 #include "FakeEnvironment.h"
+#include "FakeSleeper.h"
 #include "MockClock.h"
 #include "SeededRandom.h"
 
@@ -117,9 +118,10 @@ private slots:
                 args.insert(args.end(), {"--param", "ForcePathStyle=true"});
             test::MockClock clock;
             test::SeededRandom random(1);
-            std::istringstream in;
+            test::FakeSleeper sleeper(clock);
+    std::istringstream in;
             std::ostringstream out, err;
-            const int code = cli::runCallCommand(args, environment, clock, random, in, out, err);
+            const int code = cli::runCallCommand(args, environment, clock, random, sleeper, in, out, err);
             const QString label = QString::fromUtf8(QJsonDocument(c).toJson(QJsonDocument::Compact));
             const QString want = expected[i].toObject().value("url").toString();
             if (want.isEmpty()) {

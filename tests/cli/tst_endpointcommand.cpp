@@ -2,6 +2,7 @@
 #include "EndpointCommand.h"
 #include "CallCommand.h"
 #include "FakeEnvironment.h"
+#include "FakeSleeper.h"
 #include "MockClock.h"
 #include "SeededRandom.h"
 
@@ -124,9 +125,10 @@ private slots:
         env.set("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         test::MockClock clock;
         test::SeededRandom random(1);
-        std::istringstream in;
+        test::FakeSleeper sleeper(clock);
+    std::istringstream in;
         std::ostringstream out, err;
-        const int code = cli::runCallCommand({"s3", "GetObject", "--dry-run", "--input", mrap}, env, clock, random, in, out, err);
+        const int code = cli::runCallCommand({"s3", "GetObject", "--dry-run", "--input", mrap}, env, clock, random, sleeper, in, out, err);
         QCOMPARE(code, 255);
         QVERIFY2(err.str().find("SigV4a (multi-region signing), which Cumulus does not support yet") != std::string::npos, err.str().c_str());
         QVERIFY(err.str().find("wJalr") == std::string::npos);
