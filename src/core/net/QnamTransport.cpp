@@ -179,15 +179,20 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         result.failure = TransportFailure::Tls;
         result.message = "TLS: " + (tlsProblem.empty() ? reply->errorString().toStdString() : tlsProblem) + " — " + where;
     } else if (status.isValid()) {
-        // An HTTP answer, whatever its status. A body cut short still counts as a failure.
-        if (error == QNetworkReply::RemoteHostClosedError) {
+        // An HTTP answer, whatever its status. A server that closes the connection right after its
+        // answer (Connection: close) can make Qt report RemoteHostClosedError on a whole answer;
+        // only a body shorter than its Content-Length was cut short.
+        QByteArray body = reply->readAll();
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (error == QNetworkReply::RemoteHostClosedError && length.isValid() && length.toLongLong() > body.size()) {
             result.failure = TransportFailure::ConnectionClosed;
-            result.message = "the connection closed before the whole answer came: " + where;
+            result.message = "the connection closed after " + std::to_string(body.size()) + " of "
+                + std::to_string(length.toLongLong()) + " bytes of the answer: " + where;
         } else {
             result.response.status = status.toInt();
             for (const auto &[name, value] : reply->rawHeaderPairs())
                 result.response.headers.push_back({name.toStdString(), value.toStdString()});
-            result.response.body = reply->readAll().toStdString();
+            result.response.body = body.toStdString();
         }
     } else {
         result.failure = failureOf(error);

@@ -219,14 +219,13 @@ ParsedResponse QueryProtocol::parse(const OperationContext &context, const net::
     ServiceError error;
     const XmlNode *errorNode = nullptr;
     if (root) {
-        if (m_ec2) {
-            if (const XmlNode *errors = root->child("Errors"))
-                errorNode = errors->child("Error");
-            if (const XmlNode *id = root->child("RequestID"))
-                error.requestId = id->text.toStdString();
-        } else {
-            errorNode = root->child("Error");
-            if (const XmlNode *id = root->child("RequestId"))
+        // <Response><Errors><Error> (ec2Query), <ErrorResponse><Error> (awsQuery); like botocore,
+        // either protocol takes either form (moto answers IAM in the first).
+        errorNode = root->child("Error");
+        if (const XmlNode *errors = root->child("Errors"); errors && !errorNode)
+            errorNode = errors->child("Error");
+        for (const char *name : {"RequestId", "RequestID"}) {
+            if (const XmlNode *id = root->child(name))
                 error.requestId = id->text.toStdString();
         }
     }
