@@ -215,6 +215,7 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     spec.operation = open->operation;
     spec.input = inputDocument.object();
     spec.endpoint = *endpointSettings;
+    spec.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(*serviceEndpoints);
     if (!parsed->has("--no-sign")) {
         spec.credentials = environmentCredentials(environment);
         if (!spec.credentials)

@@ -32,9 +32,13 @@ std::variant<PreparedCall, PrepareError> PreparedCall::prepare(const CallSpec &s
         return PrepareError{PrepareError::Stage::Input, request.error().message, std::move(problems)};
     call.m_request = std::move(*request);
 
-    const auto endpoints = endpoints::ServiceEndpoints::forService(*spec.model, *spec.service);
-    if (!endpoints)
-        return PrepareError{PrepareError::Stage::Endpoint, endpoints.error().message, {}};
+    std::shared_ptr<const endpoints::ServiceEndpoints> endpoints = spec.endpoints;
+    if (!endpoints) {
+        auto made = endpoints::ServiceEndpoints::forService(*spec.model, *spec.service);
+        if (!made)
+            return PrepareError{PrepareError::Stage::Endpoint, made.error().message, {}};
+        endpoints = std::make_shared<const endpoints::ServiceEndpoints>(std::move(*made));
+    }
     auto endpoint = endpoints->resolve(spec.operation, spec.input, spec.endpoint);
     if (!endpoint)
         return PrepareError{PrepareError::Stage::Endpoint, endpoint.error().message, {}};

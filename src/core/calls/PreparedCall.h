@@ -29,6 +29,9 @@ struct CallSpec {
     QJsonObject input;
     endpoints::EndpointSettings endpoint;
     std::optional<credentials::Credentials> credentials; // none: the request goes unsigned
+    // The service's compiled endpoint rules; made on the spot when not given. Keep one per service
+    // and pass it: compiling a rule set costs more than the rest of a call.
+    std::shared_ptr<const endpoints::ServiceEndpoints> endpoints;
 };
 
 // Why a call could not be made, before anything was sent.
