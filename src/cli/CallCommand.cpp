@@ -4,6 +4,7 @@
 #include "EndpointOptions.h"
 #include "ExitCode.h"
 #include "OpenService.h"
+#include "ProfileOptions.h"
 #include "PythonJson.h"
 #include "calls/CallRunner.h"
 #include "calls/Pagination.h"
@@ -59,17 +60,6 @@ bool isText(const std::string &body)
 {
     return QString::fromUtf8(QByteArray::fromStdString(body)).toUtf8().toStdString() == body
         && body.find('\0') == std::string::npos;
-}
-
-std::optional<credentials::Credentials> environmentCredentials(const util::Environment &environment)
-{
-    credentials::Credentials c;
-    c.accessKeyId = environment.value("AWS_ACCESS_KEY_ID").value_or(QString()).toStdString();
-    c.secretAccessKey = environment.value("AWS_SECRET_ACCESS_KEY").value_or(QString()).toStdString();
-    c.sessionToken = environment.value("AWS_SESSION_TOKEN").value_or(QString()).toStdString();
-    if (c.accessKeyId.empty() || c.secretAccessKey.empty())
-        return std::nullopt;
-    return c;
 }
 
 void printDryRun(const calls::PreparedCall::Signed &signed_, bool asJson, std::ostream &out)
@@ -206,7 +196,10 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     const auto serviceEndpoints = endpoints::ServiceEndpoints::forService(*open->loaded.model, *open->service);
     if (!serviceEndpoints)
         return fail(serviceEndpoints.error().message, GeneralError);
-    const auto endpointSettings = endpointSettingsFrom(*parsed, environment, summary.sdkId, *serviceEndpoints);
+    const auto profile = loadProfile(*parsed, environment, err);
+    if (!profile)
+        return fail(profile.error().message, ConfigurationError);
+    const auto endpointSettings = endpointSettingsFrom(*parsed, environment, profile->settings, summary.sdkId, *serviceEndpoints);
     if (!endpointSettings)
         return fail(endpointSettings.error().message);
     calls::CallSpec spec;
@@ -217,10 +210,15 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     spec.endpoint = *endpointSettings;
     spec.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(*serviceEndpoints);
     if (!parsed->has("--no-sign")) {
-        spec.credentials = environmentCredentials(environment);
+        auto resolved = resolveCredentials(*profile, environment);
+        if (!resolved)
+            return fail(resolved.error().message, ConfigurationError);
+        spec.credentials = std::move(*resolved);
         if (!spec.credentials)
-            return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --no-sign",
-                        parsed->has("--dry-run") ? UsageError : ConfigurationError);
+            return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, give the profile keys, or use --no-sign",
+                        ConfigurationError);
+        redactor.addSecret(spec.credentials->secretAccessKey);
+        redactor.addSecret(spec.credentials->sessionToken);
     }
     auto prepare = [&](const QJsonObject &input) {
         calls::CallSpec s = spec;
@@ -250,7 +248,7 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
 
     // Send, with the SDKs' retries.
     const auto retry = retries::retrySettings(parsed->last("--retry-mode"), parsed->last("--max-attempts"), environment,
-                                              {}, summary.sdkId);
+                                              profile->settings, summary.sdkId);
     if (!retry)
         return fail(retry.error().message);
     net::QnamTransport transport;

@@ -4,6 +4,7 @@
 #include "EndpointOptions.h"
 #include "ExitCode.h"
 #include "OpenService.h"
+#include "ProfileOptions.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,7 +64,10 @@ int runEndpointCommand(const std::vector<std::string> &arguments, const util::En
     const auto service = endpoints::ServiceEndpoints::forService(*open->loaded.model, *open->service);
     if (!service)
         return fail(service.error().message, GeneralError);
-    const auto settings = endpointSettingsFrom(*parsed, environment, open->summary.sdkId, *service);
+    const auto profile = loadProfile(*parsed, environment, err);
+    if (!profile)
+        return fail(profile.error().message, ConfigurationError);
+    const auto settings = endpointSettingsFrom(*parsed, environment, profile->settings, open->summary.sdkId, *service);
     if (!settings)
         return fail(settings.error().message);
     const auto endpoint = service->resolve(open->operation, input, *settings);

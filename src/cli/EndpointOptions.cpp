@@ -7,6 +7,7 @@ using endpoints::RuleValue;
 
 void addEndpointOptions(ArgumentParser &parser)
 {
+    parser.addOption({"--profile"}, "NAME", "the profile in ~/.aws/config and ~/.aws/credentials (else AWS_PROFILE, default)");
     parser.addOption({"--region"}, "R", "region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)");
     parser.addOption({"--endpoint-url"}, "URL", "a custom endpoint (else AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL)");
     parser.addFlag({"--fips"}, "use the FIPS endpoint (else AWS_USE_FIPS_ENDPOINT)");
@@ -16,6 +17,7 @@ void addEndpointOptions(ArgumentParser &parser)
 
 util::Expected<endpoints::EndpointSettings> endpointSettingsFrom(const ParsedArguments &parsed,
                                                                  const util::Environment &environment,
+                                                                 const endpoints::ProfileSettings &profile,
                                                                  const std::string &sdkId,
                                                                  const endpoints::ServiceEndpoints &service)
 {
@@ -66,7 +68,7 @@ util::Expected<endpoints::EndpointSettings> endpointSettingsFrom(const ParsedArg
         }
         overrides.params.emplace_back(name, std::move(value));
     }
-    auto settings = endpoints::endpointSettings(overrides, environment, {}, sdkId);
+    auto settings = endpoints::endpointSettings(overrides, environment, profile, sdkId);
     if (settings.region.empty())
         settings.region = "us-east-1";
     return settings;

@@ -11,14 +11,15 @@ class Environment;
 
 namespace cumulus::cli {
 
-// The options that say where a call goes, shared by `call` and `endpoint`: --region, --endpoint-url,
-// --fips, --dualstack, --param NAME=VALUE.
+// The options that say where a call goes, shared by `call` and `endpoint`: --profile, --region,
+// --endpoint-url, --fips, --dualstack, --param NAME=VALUE.
 void addEndpointOptions(ArgumentParser &parser);
 
-// The settings those options, the environment and (later) the profile give. A --param must name a
+// The settings those options, the environment and the profile's settings give. A --param must name a
 // parameter of the service's rules; its value is read as the parameter's type.
 util::Expected<endpoints::EndpointSettings> endpointSettingsFrom(const ParsedArguments &parsed,
                                                                  const util::Environment &environment,
+                                                                 const endpoints::ProfileSettings &profile,
                                                                  const std::string &sdkId,
                                                                  const endpoints::ServiceEndpoints &service);
 

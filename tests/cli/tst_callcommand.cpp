@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <sstream>
@@ -51,6 +52,54 @@ class TestCallCommand : public QObject {
     Q_OBJECT
 
 private slots:
+    void profiles()
+    {
+        QTemporaryDir dir;
+        auto write = [&](const char *name, const char *text) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write("config", "[default]\nregion = eu-west-1\n"
+                        "[profile dev]\nregion = ap-southeast-2\ns3 =\n  addressing_style = path\nservices = local\n"
+                        "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = dev\n"
+                        "[profile retries]\nmax_attempts = many\naws_access_key_id = AKIDR\naws_secret_access_key = secret-r\n"
+                        "[services local]\nsqs =\n  endpoint_url = http://localhost:9324\n");
+        write("credentials", "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = secret-default\n"
+                             "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = secret-dev\n");
+        test::FakeEnvironment env(dir.path());
+        env.set("AWS_CONFIG_FILE", dir.filePath("config"));
+        env.set("AWS_SHARED_CREDENTIALS_FILE", dir.filePath("credentials"));
+
+        // The default profile: its region and keys.
+        Run run = call({"sts", "GetCallerIdentity", "--dry-run"}, env);
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.find("https://sts.eu-west-1.amazonaws.com/") != std::string::npos, run.out.c_str());
+        QVERIFY(run.out.find("Credential=AKIDDEFAULT/20150830/eu-west-1/sts/aws4_request") != std::string::npos);
+        // Environment keys come first, unless a profile is named.
+        env.set("AWS_ACCESS_KEY_ID", "AKIDENV");
+        env.set("AWS_SECRET_ACCESS_KEY", "secret-env");
+        QVERIFY(call({"sts", "GetCallerIdentity", "--dry-run"}, env).out.find("Credential=AKIDENV/") != std::string::npos);
+        run = call({"s3", "GetObject", "--dry-run", "--profile", "dev", "--input", "{\"Bucket\": \"b\", \"Key\": \"k\"}"}, env);
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.find("GET https://s3.ap-southeast-2.amazonaws.com/b/k") == 0, run.out.c_str()); // s3 addressing_style = path
+        QVERIFY(run.out.find("Credential=AKIDDEV/") != std::string::npos);
+        // The profile's services section.
+        run = call({"sqs", "ListQueues", "--dry-run", "--profile", "dev"}, env);
+        QVERIFY2(run.out.find("POST http://localhost:9324/") == 0, run.out.c_str());
+        // Errors: an unknown profile, a profile Cumulus cannot take keys from yet, a bad retry setting.
+        run = call({"sts", "GetCallerIdentity", "--dry-run", "--profile", "nobody"}, env);
+        QCOMPARE(run.code, 253);
+        QVERIFY2(run.err.find("the profile 'nobody' is in neither") != std::string::npos, run.err.c_str());
+        run = call({"sts", "GetCallerIdentity", "--dry-run", "--profile", "role"}, env);
+        QCOMPARE(run.code, 253);
+        QVERIFY2(run.err.find("profile role gets its credentials through role_arn") != std::string::npos, run.err.c_str());
+        run = call({"sts", "GetCallerIdentity", "--profile", "retries", "--endpoint-url", "http://127.0.0.1:1"}, env);
+        QCOMPARE(run.code, 252);
+        QVERIFY2(run.err.find("the profile's max_attempts: 'many' is not a number of attempts") != std::string::npos, run.err.c_str());
+        QVERIFY(run.err.find("secret-") == std::string::npos);
+    }
+
     void signedDynamoDbRequest()
     {
         const Run run = call({"dynamodb", "GetItem", "--dry-run", "--json", "--input",
@@ -129,7 +178,7 @@ private slots:
         QCOMPARE(call({"dynamodb", "Nope", "--dry-run"}, none).code, 252);
         QCOMPARE(call({"dynamodb", "ListTables", "--dry-run", "--input", "[1]"}, none).code, 252);
         const Run noCredentials = call({"dynamodb", "ListTables", "--dry-run"}, none);
-        QCOMPARE(noCredentials.code, 252);
+        QCOMPARE(noCredentials.code, 253); // the AWS CLI: "Unable to locate credentials", a configuration error
         QVERIFY(noCredentials.err.find("no credentials") != std::string::npos);
     }
 
