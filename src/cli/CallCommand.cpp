@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <iterator>
@@ -38,6 +39,7 @@ ArgumentParser makeParser()
     addEndpointOptions(parser);
     parser.addOption({"--max-attempts"}, "N", "attempts in all (else AWS_MAX_ATTEMPTS, the profile, 3)");
     parser.addOption({"--retry-mode"}, "MODE", "legacy, standard or adaptive (else AWS_RETRY_MODE, the profile, standard)");
+    parser.addOption({"--trust-certificate"}, "SHA256", "trust this certificate (its SHA-256, hex) for a custom endpoint");
     parser.addFlag({"--all-pages"}, "follow the operation's paginator and merge the pages");
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
     parser.addFlag({"--dry-run"}, "print the request instead of sending it");
@@ -251,7 +253,19 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
                                               profile->settings, summary.sdkId);
     if (!retry)
         return fail(retry.error().message);
-    net::QnamTransport transport;
+    net::TransportOptions transportOptions;
+    if (const auto trusted = parsed->last("--trust-certificate")) {
+        if (spec.endpoint.endpointUrl.empty())
+            return fail("--trust-certificate is for a custom endpoint (--endpoint-url, AWS_ENDPOINT_URL…), never for AWS's own");
+        std::string digest = lower(*trusted);
+        digest.erase(std::remove(digest.begin(), digest.end(), ':'), digest.end());
+        if (digest.size() != 64 || digest.find_first_not_of("0123456789abcdef") != std::string::npos)
+            return fail("--trust-certificate wants the certificate's SHA-256 in hex (64 digits)");
+        err << "cumulus-cli call: warning: trusting the certificate " << digest << " for " << spec.endpoint.endpointUrl
+            << " whatever its name and issuer\n";
+        transportOptions.trustedCertificates.push_back(digest);
+    }
+    net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);
     const bool debug = parsed->has("--debug");

@@ -1,6 +1,13 @@
 #include "ScriptedHttpServer.h"
 
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTcpSocket>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <algorithm>
 #include <cctype>
@@ -83,9 +90,59 @@ ScriptedHttpServer::Step ScriptedHttpServer::cutShort(std::string partialBody, i
 }
 
 ScriptedHttpServer::ScriptedHttpServer()
+    : m_server(std::make_unique<QTcpServer>())
 {
-    m_server.listen(QHostAddress::LocalHost, 0);
-    connect(&m_server, &QTcpServer::newConnection, this, &ScriptedHttpServer::onConnection);
+    m_server->listen(QHostAddress::LocalHost, 0);
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &ScriptedHttpServer::onConnection);
+}
+
+ScriptedHttpServer::ScriptedHttpServer(const QSslCertificate &certificate, const QSslKey &key)
+    : m_tls(true)
+{
+    auto server = std::make_unique<QSslServer>();
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    server->setSslConfiguration(configuration);
+    m_server = std::move(server);
+    m_server->listen(QHostAddress::LocalHost, 0);
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &ScriptedHttpServer::onConnection);
+}
+
+TestCertificate makeSelfSignedCertificate(const std::string &host)
+{
+    EVP_PKEY *pkey = EVP_EC_gen("P-256");
+    X509 *x509 = X509_new();
+    ASN1_INTEGER_set(X509_get_serialNumber(x509), 1);
+    X509_gmtime_adj(X509_getm_notBefore(x509), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(x509), 24 * 3600);
+    X509_set_pubkey(x509, pkey);
+    X509_NAME *name = X509_get_subject_name(x509);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(host.c_str()), -1, -1, 0);
+    X509_set_issuer_name(x509, name);
+    X509V3_CTX ctx;
+    X509V3_set_ctx(&ctx, x509, x509, nullptr, nullptr, 0);
+    const std::string san = "DNS:" + host;
+    if (X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, san.c_str())) {
+        X509_add_ext(x509, ext, -1);
+        X509_EXTENSION_free(ext);
+    }
+    X509_sign(x509, pkey, EVP_sha256());
+    BIO *certBio = BIO_new(BIO_s_mem());
+    BIO *keyBio = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(certBio, x509);
+    PEM_write_bio_PrivateKey(keyBio, pkey, nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    const long certLength = BIO_get_mem_data(certBio, &data);
+    const QByteArray certPem(data, certLength);
+    const long keyLength = BIO_get_mem_data(keyBio, &data);
+    const QByteArray keyPem(data, keyLength);
+    BIO_free(certBio);
+    BIO_free(keyBio);
+    X509_free(x509);
+    EVP_PKEY_free(pkey);
+    return {QSslCertificate(certPem, QSsl::Pem), QSslKey(keyPem, QSsl::Ec, QSsl::Pem)};
 }
 
 ScriptedHttpServer::~ScriptedHttpServer() = default;
@@ -97,12 +154,12 @@ void ScriptedHttpServer::script(std::vector<Step> steps)
 
 std::string ScriptedHttpServer::url() const
 {
-    return "http://127.0.0.1:" + std::to_string(m_server.serverPort());
+    return (m_tls ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(m_server->serverPort());
 }
 
 void ScriptedHttpServer::onConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
         m_buffers.append({socket, QByteArray()});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onData(socket); });

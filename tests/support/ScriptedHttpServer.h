@@ -4,7 +4,11 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTcpServer>
+
+#include <memory>
 
 #include <deque>
 #include <string>
@@ -44,20 +48,30 @@ public:
     static Step cutShort(std::string partialBody, int announcedLength);
 
     ScriptedHttpServer();
+    // Over TLS, with this certificate and key.
+    ScriptedHttpServer(const QSslCertificate &certificate, const QSslKey &key);
     ~ScriptedHttpServer() override;
 
     void script(std::vector<Step> steps);
-    std::string url() const; // "http://127.0.0.1:PORT"
+    std::string url() const; // "http://127.0.0.1:PORT" (https with TLS)
     const std::vector<Received> &received() const { return m_received; }
 
 private:
     void onConnection();
     void onData(QTcpSocket *socket);
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     std::deque<Step> m_steps;
     std::vector<Received> m_received;
     QList<QPair<QTcpSocket *, QByteArray>> m_buffers;
 };
+
+// A self-signed certificate (EC P-256) for `host`, made with OpenSSL: for TLS tests.
+struct TestCertificate {
+    QSslCertificate certificate;
+    QSslKey key;
+};
+TestCertificate makeSelfSignedCertificate(const std::string &host);
 
 } // namespace cumulus::test

@@ -129,6 +129,37 @@ private slots:
         QCOMPARE(result.failure, net::TransportFailure::Cancelled);
     }
 
+    void untrustedCertificateIsAnErrorWithItsDetails()
+    {
+        const test::TestCertificate certificate = test::makeSelfSignedCertificate("wrong.example");
+        ScriptedHttpServer server(certificate.certificate, certificate.key);
+        server.script({ScriptedHttpServer::answer(200, "secret data")});
+        net::QnamTransport transport;
+        const auto result = transport.send({"GET", server.url() + "/", {}, ""}, nullptr);
+        QCOMPARE(result.failure, net::TransportFailure::Tls);
+        const std::string digest = certificate.certificate.digest(QCryptographicHash::Sha256).toHex().toStdString();
+        QVERIFY2(result.message.find("certificate for 'wrong.example' issued by 'wrong.example'") != std::string::npos, result.message.c_str());
+        QVERIFY2(result.message.find("SHA-256 " + digest) != std::string::npos, result.message.c_str());
+        QVERIFY(server.received().empty()); // nothing was sent over the untrusted connection
+    }
+
+    void certificateTrustedByItsDigest()
+    {
+        const test::TestCertificate certificate = test::makeSelfSignedCertificate("wrong.example");
+        ScriptedHttpServer server(certificate.certificate, certificate.key);
+        server.script({ScriptedHttpServer::answer(200, "hello over TLS")});
+        net::TransportOptions options;
+        options.trustedCertificates = {certificate.certificate.digest(QCryptographicHash::Sha256).toHex().toStdString()};
+        net::QnamTransport transport(options);
+        const auto result = transport.send({"GET", server.url() + "/", {}, ""}, nullptr);
+        QVERIFY2(result.ok(), result.message.c_str());
+        QCOMPARE(result.response.body, std::string("hello over TLS"));
+        // Another certificate is still refused.
+        const test::TestCertificate other = test::makeSelfSignedCertificate("wrong.example");
+        ScriptedHttpServer otherServer(other.certificate, other.key);
+        QCOMPARE(transport.send({"GET", otherServer.url() + "/", {}, ""}, nullptr).failure, net::TransportFailure::Tls);
+    }
+
     void notAUrl()
     {
         net::QnamTransport transport;
