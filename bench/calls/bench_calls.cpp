@@ -1,7 +1,8 @@
 // 1,000 sequential DynamoDB GetItem calls in one process against a local server, through the whole
 // pipeline (serialize, resolve the endpoint, sign, send with retries, parse): client CPU time and
 // wall time per call. bench/run runs it beside boto3 doing the same (bench/peers/boto3_calls.py).
-// Usage: bench_calls ENDPOINT_URL [COUNT]   (the table "Bench" with key id = "k" must exist)
+// Usage: bench_calls ENDPOINT_URL [COUNT [TRUSTED_SHA256]]   (the table "Bench" with key id = "k"
+// must exist; over https, the server's self-signed certificate is trusted by its SHA-256)
 #include "calls/CallRunner.h"
 #include "model/SmithyJsonLoader.h"
 #include "net/QnamTransport.h"
@@ -38,7 +39,10 @@ int main(int argc, char *argv[])
     util::SystemClock clock;
     util::SystemRandom random;
     util::SystemSleeper sleeper;
-    net::QnamTransport transport;
+    net::TransportOptions options;
+    if (argc > 3)
+        options.trustedCertificates.push_back(argv[3]);
+    net::QnamTransport transport(options);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);
 
