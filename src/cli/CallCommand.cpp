@@ -212,10 +212,11 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     spec.endpoint = *endpointSettings;
     spec.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(*serviceEndpoints);
     if (!parsed->has("--no-sign")) {
-        auto resolved = resolveCredentials(*profile, environment);
+        auto resolved = resolveCredentials(*profile, environment, clock, random, sleeper, in, err);
         if (!resolved)
             return fail(resolved.error().message, ConfigurationError);
-        spec.credentials = std::move(*resolved);
+        if (*resolved)
+            spec.credentials = std::move((*resolved)->credentials);
         if (!spec.credentials)
             return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, give the profile keys, or use --no-sign",
                         ConfigurationError);

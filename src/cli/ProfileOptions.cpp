@@ -1,8 +1,9 @@
 #include "ProfileOptions.h"
 
-#include "credentials/providers/EnvironmentProvider.h"
-#include "credentials/providers/StaticProfileProvider.h"
+#include "net/QnamTransport.h"
+#include "util/Environment.h"
 
+#include <istream>
 #include <ostream>
 
 namespace cumulus::cli {
@@ -25,27 +26,24 @@ util::Expected<ProfileContext> loadProfile(const ParsedArguments &parsed, const 
     return context;
 }
 
-util::Expected<std::optional<credentials::Credentials>> resolveCredentials(const ProfileContext &profile,
-                                                                           const util::Environment &environment)
+util::Expected<std::optional<credentials::ResolvedCredentials>>
+resolveCredentials(const ProfileContext &profile, const util::Environment &environment, const util::Clock &clock,
+                   util::Random &random, util::Sleeper &sleeper, std::istream &in, std::ostream &err)
 {
-    if (!profile.explicitProfile) {
-        if (auto fromEnvironment = credentials::environmentCredentials(environment))
-            return std::optional<credentials::Credentials>(std::move(*fromEnvironment));
-    }
-    const credentials::Profile *p = profile.files.profile(profile.name);
-    if (!p)
-        return std::optional<credentials::Credentials>();
-    if (auto fromProfile = credentials::staticProfileCredentials(*p)) {
-        if (!*fromProfile)
-            return fromProfile->error();
-        return std::optional<credentials::Credentials>(std::move(fromProfile->value()));
-    }
-    for (const char *key : {"role_arn", "credential_process", "web_identity_token_file", "sso_session", "sso_start_url"}) {
-        if (p->value(key))
-            return util::Error{"profile " + profile.name + " gets its credentials through " + key
-                               + ", which Cumulus does not support yet (it comes with the credentials layer); use a profile with keys, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"};
-    }
-    return std::optional<credentials::Credentials>();
+    net::QnamTransport transport;
+    net::RequestExecutor executor(transport, clock, sleeper, random);
+    calls::CallRunner runner(executor, random);
+    credentials::StsClient sts(runner, random, endpoints::endpointSettings({}, environment, profile.settings, "STS"));
+    const credentials::CredentialCache cache(environment.homeDirectory().toStdString() + "/.aws/cli/cache", clock);
+    credentials::ChainContext context{profile.files, environment, clock, sts, &cache, {}};
+    context.mfa = [&](const std::string &name, const std::string &serial) -> std::optional<std::string> {
+        err << "Enter MFA code for " << serial << " (profile " << name << "): " << std::flush;
+        std::string code;
+        if (!std::getline(in, code))
+            return std::nullopt;
+        return code;
+    };
+    return credentials::resolveCredentials(context, profile.name, profile.explicitProfile);
 }
 
 } // namespace cumulus::cli

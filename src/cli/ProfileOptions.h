@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ArgumentParser.h"
+#include "credentials/CredentialChain.h"
 #include "credentials/Credentials.h"
 #include "credentials/profile/SharedFiles.h"
 #include "util/Expected.h"
@@ -10,7 +11,10 @@
 #include <string>
 
 namespace cumulus::util {
+class Clock;
 class Environment;
+class Random;
+class Sleeper;
 }
 
 namespace cumulus::cli {
@@ -29,10 +33,12 @@ struct ProfileContext {
 util::Expected<ProfileContext> loadProfile(const ParsedArguments &parsed, const util::Environment &environment,
                                            std::ostream &err);
 
-// The credentials a call signs with, in the AWS CLI's order: the environment's keys (unless
-// --profile was given), then the profile's own keys. Profiles that assume a role, run a process,
-// use web identity or SSO are reported as coming with the credentials layer. Nothing found: nullopt.
-util::Expected<std::optional<credentials::Credentials>> resolveCredentials(const ProfileContext &profile,
-                                                                           const util::Environment &environment);
+// The credentials a call signs with, by the AWS CLI's chain (credentials/CredentialChain.h): STS
+// calls for roles go to STS as the profile configures it (region, endpoint), role sessions are
+// shared with the AWS CLI's cache, an MFA code is read from `in` after a prompt on `err`.
+// Nothing found: nullopt.
+util::Expected<std::optional<credentials::ResolvedCredentials>>
+resolveCredentials(const ProfileContext &profile, const util::Environment &environment, const util::Clock &clock,
+                   util::Random &random, util::Sleeper &sleeper, std::istream &in, std::ostream &err);
 
 } // namespace cumulus::cli

@@ -3,6 +3,7 @@
 #include "ExitCode.h"
 #include "ModelsCommand.h"
 #include "SignCommand.h"
+#include "WhoamiCommand.h"
 #include "Version.h"
 #include "util/SystemClock.h"
 #include "util/SystemEnvironment.h"
@@ -25,6 +26,7 @@ commands:
   models      the service catalog: list, ops, show, search
   sign        sign a request with SigV4 and show every stage (the signing inspector)
   version     print the version
+  whoami      who the credentials are: account, ARN, their source and expiry (STS GetCallerIdentity)
 
 cumulus-cli <command> --help shows a command's options.
 )";
@@ -69,6 +71,14 @@ int main(int argc, char *argv[])
     if (command == "endpoint") {
         const cumulus::util::SystemEnvironment environment;
         return cumulus::cli::runEndpointCommand(arguments, environment, std::cout, std::cerr);
+    }
+    if (command == "whoami") {
+        const cumulus::util::SystemEnvironment environment;
+        const cumulus::util::SystemClock clock;
+        cumulus::util::SystemRandom random;
+        cumulus::util::SystemSleeper sleeper;
+        return cumulus::cli::runWhoamiCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
+                                              std::cerr);
     }
     if (command == "models") {
         const cumulus::util::SystemEnvironment environment;

@@ -62,7 +62,8 @@ private slots:
         };
         write("config", "[default]\nregion = eu-west-1\n"
                         "[profile dev]\nregion = ap-southeast-2\ns3 =\n  addressing_style = path\nservices = local\n"
-                        "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = dev\n"
+                        "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = loop\n"
+                        "[profile loop]\nrole_arn = arn:aws:iam::123456789012:role/l\nsource_profile = role\n"
                         "[profile retries]\nmax_attempts = many\naws_access_key_id = AKIDR\naws_secret_access_key = secret-r\n"
                         "[services local]\nsqs =\n  endpoint_url = http://localhost:9324\n");
         write("credentials", "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = secret-default\n"
@@ -87,13 +88,13 @@ private slots:
         // The profile's services section.
         run = call({"sqs", "ListQueues", "--dry-run", "--profile", "dev"}, env);
         QVERIFY2(run.out.find("POST http://localhost:9324/") == 0, run.out.c_str());
-        // Errors: an unknown profile, a profile Cumulus cannot take keys from yet, a bad retry setting.
+        // Errors: an unknown profile, a loop of source profiles, a bad retry setting.
         run = call({"sts", "GetCallerIdentity", "--dry-run", "--profile", "nobody"}, env);
         QCOMPARE(run.code, 253);
         QVERIFY2(run.err.find("the profile 'nobody' is in neither") != std::string::npos, run.err.c_str());
         run = call({"sts", "GetCallerIdentity", "--dry-run", "--profile", "role"}, env);
         QCOMPARE(run.code, 253);
-        QVERIFY2(run.err.find("profile role gets its credentials through role_arn") != std::string::npos, run.err.c_str());
+        QVERIFY2(run.err.find("profile loop: the source profiles loop: role -> loop -> role") != std::string::npos, run.err.c_str());
         run = call({"sts", "GetCallerIdentity", "--profile", "retries", "--endpoint-url", "http://127.0.0.1:1"}, env);
         QCOMPARE(run.code, 252);
         QVERIFY2(run.err.find("the profile's max_attempts: 'many' is not a number of attempts") != std::string::npos, run.err.c_str());

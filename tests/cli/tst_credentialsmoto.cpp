@@ -1,0 +1,212 @@
+// The credential chain against moto with signature checking on, as ../shared/peers/moto_auth_demo.py
+// shows: static keys, a role assumed from them, a three-link chain, credential_process, the
+// environment, a role whose trust policy refuses, the AWS CLI's role cache written and reused — and
+// a session cached by the AWS CLI itself reused by Cumulus, with the same identity both ways.
+#include "CallCommand.h"
+#include "FakeEnvironment.h"
+#include "FakeSleeper.h"
+#include "PeerServer.h"
+#include "SeededRandom.h"
+#include "WhoamiCommand.h"
+#include "util/SystemClock.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sstream>
+
+using namespace cumulus;
+using test::PeerServer;
+
+namespace {
+
+struct Run {
+    int code = 0;
+    std::string out, err;
+    QJsonObject json() const { return QJsonDocument::fromJson(QByteArray::fromStdString(out)).object(); }
+};
+
+// Moto matches trust policy principals exactly: the user, and the role sessions that assume the
+// next link of the chain.
+const char *Trust = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::123456789012:user/tester", "arn:aws:sts::123456789012:assumed-role/r1/first", "arn:aws:sts::123456789012:assumed-role/r2/second"]}, "Action": "sts:AssumeRole"}]})";
+const char *Nobody = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/someone-else"}, "Action": "sts:AssumeRole"}]})";
+const char *AllowAll = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+
+} // namespace
+
+class TestCredentialsMoto : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<PeerServer> m_moto;
+    QTemporaryDir m_home;
+    test::FakeEnvironment m_env;
+    QString m_keyId, m_secret;
+
+    Run command(bool whoami, std::vector<std::string> args, const test::FakeEnvironment &env)
+    {
+        util::SystemClock clock;
+        test::MockClock fake;
+        test::FakeSleeper sleeper(fake);
+        test::SeededRandom random(3);
+        std::istringstream in;
+        std::ostringstream out, err;
+        Run run;
+        run.code = whoami ? cli::runWhoamiCommand(args, env, clock, random, sleeper, in, out, err)
+                          : cli::runCallCommand(args, env, clock, random, sleeper, in, out, err);
+        run.out = out.str();
+        run.err = err.str();
+        return run;
+    }
+    Run call(std::vector<std::string> args, const test::FakeEnvironment &env) { return command(false, std::move(args), env); }
+    Run whoami(std::vector<std::string> args) { return command(true, std::move(args), m_env); }
+
+    void writeFile(const QString &name, const QString &text)
+    {
+        QFile f(m_home.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text.toUtf8());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString moto = QStandardPaths::findExecutable("moto_server");
+        QVERIFY2(!moto.isEmpty(), "moto_server is missing (the README's test command installs it)");
+        // Ten bootstrap calls go unchecked; every call after them must be signed by a key moto knows.
+        m_moto = std::make_unique<PeerServer>(moto, QStringList{"-H", "127.0.0.1", "-p", "{port}"},
+                                              QStringList{"INITIAL_NO_AUTH_ACTION_COUNT=10"});
+        QVERIFY2(m_moto->started(), qPrintable(m_moto->problem()));
+        test::FakeEnvironment boot(m_home.path());
+        boot.set("AWS_ACCESS_KEY_ID", "AKIDBOOTSTRAP");
+        boot.set("AWS_SECRET_ACCESS_KEY", "bootstrap");
+        boot.set("AWS_ENDPOINT_URL", QString::fromStdString(m_moto->url()));
+        boot.set("AWS_CONFIG_FILE", m_home.filePath("none"));
+        boot.set("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("none"));
+        auto input = [](const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(); };
+        auto boot1 = [&](const char *service, const char *op, const QJsonObject &in) {
+            const Run r = call({service, op, "--input", input(in)}, boot);
+            QVERIFY2(r.code == 0, (std::string(op) + ": " + r.err).c_str());
+        };
+        boot1("iam", "CreateUser", {{"UserName", "tester"}});
+        boot1("iam", "PutUserPolicy", {{"UserName", "tester"}, {"PolicyName", "all"}, {"PolicyDocument", AllowAll}});
+        const Run key = call({"iam", "CreateAccessKey", "--input", input({{"UserName", "tester"}})}, boot);
+        QVERIFY(key.code == 0);
+        m_keyId = key.json().value("AccessKey").toObject().value("AccessKeyId").toString();
+        m_secret = key.json().value("AccessKey").toObject().value("SecretAccessKey").toString();
+        for (const char *role : {"r1", "r2", "r3"}) {
+            boot1("iam", "CreateRole", {{"RoleName", role}, {"AssumeRolePolicyDocument", Trust}});
+            boot1("iam", "PutRolePolicy", {{"RoleName", role}, {"PolicyName", "all"}, {"PolicyDocument", AllowAll}});
+        }
+        boot1("iam", "CreateRole", {{"RoleName", "denied"}, {"AssumeRolePolicyDocument", Nobody}});
+
+        writeFile("credentials", QStringLiteral("[base]\naws_access_key_id = %1\naws_secret_access_key = %2\n").arg(m_keyId, m_secret));
+        writeFile("config", QStringLiteral(
+            "[profile base]\nregion = us-east-1\n"
+            "[profile r1]\nrole_arn = arn:aws:iam::123456789012:role/r1\nsource_profile = base\nrole_session_name = first\n"
+            "[profile r2]\nrole_arn = arn:aws:iam::123456789012:role/r2\nsource_profile = r1\nrole_session_name = second\n"
+            "[profile r3]\nrole_arn = arn:aws:iam::123456789012:role/r3\nsource_profile = r2\nexternal_id = ext-123\n"
+            "[profile denied]\nrole_arn = arn:aws:iam::123456789012:role/denied\nsource_profile = base\n"
+            "[profile process]\ncredential_process = /bin/echo '{\"Version\": 1, \"AccessKeyId\": \"%1\", \"SecretAccessKey\": \"%2\"}'\n"
+            "[profile fromenv]\nrole_arn = arn:aws:iam::123456789012:role/r1\ncredential_source = Environment\n"
+            "[profile cli]\nrole_arn = arn:aws:iam::123456789012:role/r2\nsource_profile = base\nrole_session_name = by-aws-cli\n")
+                      .arg(m_keyId, m_secret));
+        m_env.setHome(m_home.path());
+        m_env.set("AWS_CONFIG_FILE", m_home.filePath("config"));
+        m_env.set("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("credentials"));
+        m_env.set("AWS_ENDPOINT_URL", QString::fromStdString(m_moto->url()));
+    }
+
+    void staticProfile()
+    {
+        const Run run = whoami({"--profile", "base", "--json"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QCOMPARE(run.json().value("Arn").toString(), "arn:aws:iam::123456789012:user/tester");
+        QCOMPARE(run.json().value("Source").toString(), "profile base (keys)");
+    }
+
+    void roleFromStaticKeysIsCached()
+    {
+        Run run = whoami({"--profile", "r1", "--json"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY2(run.json().value("Arn").toString().startsWith("arn:aws:sts::123456789012:assumed-role/r1/"), run.out.c_str());
+        QVERIFY(run.json().contains("Expiration"));
+        QCOMPARE(QDir(m_home.filePath(".aws/cli/cache")).entryList({"*.json"}).size(), 1);
+        run = whoami({"--profile", "r1", "--json"});
+        QVERIFY2(run.json().value("Source").toString().endsWith("from the AWS CLI's cache"), run.out.c_str());
+    }
+
+    void threeLinkChain()
+    {
+        const Run run = whoami({"--profile", "r3", "--json"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY2(run.json().value("Arn").toString().startsWith("arn:aws:sts::123456789012:assumed-role/r3/"), run.out.c_str());
+        QVERIFY2(run.json().value("Source").toString().contains("profile r2"), run.out.c_str());
+    }
+
+    void credentialProcess()
+    {
+        const Run run = whoami({"--profile", "process", "--json"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QCOMPARE(run.json().value("Arn").toString(), "arn:aws:iam::123456789012:user/tester");
+        QCOMPARE(run.json().value("Source").toString(), "profile process (credential_process)");
+    }
+
+    void environmentKeys()
+    {
+        test::FakeEnvironment env = m_env;
+        env.set("AWS_ACCESS_KEY_ID", m_keyId);
+        env.set("AWS_SECRET_ACCESS_KEY", m_secret);
+        Run run = command(true, {"--json"}, env);
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QCOMPARE(run.json().value("Source").toString(), "environment");
+        // credential_source = Environment: the role, assumed with the environment's keys.
+        run = command(true, {"--profile", "fromenv", "--json"}, env);
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY(run.json().value("Arn").toString().startsWith("arn:aws:sts::123456789012:assumed-role/r1/"));
+    }
+
+    void trustPolicyRefuses()
+    {
+        const Run run = whoami({"--profile", "denied"});
+        QCOMPARE(run.code, 253);
+        QVERIFY2(run.err.find("profile denied: AssumeRole: AccessDenied") != std::string::npos, run.err.c_str());
+        QVERIFY(run.err.find(m_secret.toStdString()) == std::string::npos);
+    }
+
+    void awsCliCacheIsShared()
+    {
+        const QString aws = QStandardPaths::findExecutable("aws");
+        if (aws.isEmpty())
+            QSKIP("the AWS CLI is not installed: the cache-sharing check needs it");
+        QProcess cli;
+        QProcessEnvironment env;
+        env.insert("HOME", m_home.path());
+        env.insert("PATH", qEnvironmentVariable("PATH"));
+        env.insert("AWS_CONFIG_FILE", m_home.filePath("config"));
+        env.insert("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("credentials"));
+        env.insert("AWS_ENDPOINT_URL", QString::fromStdString(m_moto->url()));
+        env.insert("AWS_EC2_METADATA_DISABLED", "true");
+        env.insert("AWS_DEFAULT_REGION", "us-east-1");
+        cli.setProcessEnvironment(env);
+        cli.start(aws, {"sts", "get-caller-identity", "--profile", "cli", "--output", "json"});
+        QVERIFY(cli.waitForFinished(120000));
+        const QByteArray out = cli.readAllStandardOutput();
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QString awsArn = QJsonDocument::fromJson(out).object().value("Arn").toString();
+        QVERIFY2(awsArn.startsWith("arn:aws:sts::123456789012:assumed-role/r2/by-aws-cli"), out.constData());
+        // Cumulus takes the AWS CLI's session from the cache: same identity, no AssumeRole of its own.
+        const Run run = whoami({"--profile", "cli", "--json"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QCOMPARE(run.json().value("Arn").toString(), awsArn);
+        QVERIFY2(run.json().value("Source").toString().endsWith("from the AWS CLI's cache"), run.out.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCredentialsMoto)
+#include "tst_credentialsmoto.moc"
