@@ -2,6 +2,7 @@
 #include "EndpointCommand.h"
 #include "ExitCode.h"
 #include "ModelsCommand.h"
+#include "ProfilesCommand.h"
 #include "SignCommand.h"
 #include "WhoamiCommand.h"
 #include "Version.h"
@@ -22,8 +23,10 @@ constexpr const char *Usage = R"(usage: cumulus-cli <command> [options]
 
 commands:
   call        call an operation: serialize, sign, send with retries, print the answer
+  credential-process  a profile's credentials as credential_process JSON (for other SDKs)
   endpoint    resolve a service's endpoint: URL, headers, signing name and region
   models      the service catalog: list, ops, show, search
+  profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list
   sign        sign a request with SigV4 and show every stage (the signing inspector)
   version     print the version
   whoami      who the credentials are: account, ARN, their source and expiry (STS GetCallerIdentity)
@@ -79,6 +82,18 @@ int main(int argc, char *argv[])
         cumulus::util::SystemSleeper sleeper;
         return cumulus::cli::runWhoamiCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
                                               std::cerr);
+    }
+    if (command == "profiles") {
+        const cumulus::util::SystemEnvironment environment;
+        return cumulus::cli::runProfilesCommand(arguments, environment, std::cout, std::cerr);
+    }
+    if (command == "credential-process") {
+        const cumulus::util::SystemEnvironment environment;
+        const cumulus::util::SystemClock clock;
+        cumulus::util::SystemRandom random;
+        cumulus::util::SystemSleeper sleeper;
+        return cumulus::cli::runCredentialProcessCommand(arguments, environment, clock, random, sleeper, std::cin,
+                                                         std::cout, std::cerr);
     }
     if (command == "models") {
         const cumulus::util::SystemEnvironment environment;

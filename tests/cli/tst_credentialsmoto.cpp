@@ -6,6 +6,7 @@
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "PeerServer.h"
+#include "ProfilesCommand.h"
 #include "SeededRandom.h"
 #include "WhoamiCommand.h"
 #include "util/SystemClock.h"
@@ -114,8 +115,9 @@ private slots:
             "[profile denied]\nrole_arn = arn:aws:iam::123456789012:role/denied\nsource_profile = base\n"
             "[profile process]\ncredential_process = /bin/echo '{\"Version\": 1, \"AccessKeyId\": \"%1\", \"SecretAccessKey\": \"%2\"}'\n"
             "[profile fromenv]\nrole_arn = arn:aws:iam::123456789012:role/r1\ncredential_source = Environment\n"
-            "[profile cli]\nrole_arn = arn:aws:iam::123456789012:role/r2\nsource_profile = base\nrole_session_name = by-aws-cli\n")
-                      .arg(m_keyId, m_secret));
+            "[profile cli]\nrole_arn = arn:aws:iam::123456789012:role/r2\nsource_profile = base\nrole_session_name = by-aws-cli\n"
+            "[profile viacumulus]\nregion = us-east-1\ncredential_process = %3 credential-process --profile r1\n")
+                      .arg(m_keyId, m_secret, QStringLiteral(CUMULUS_CLI_PATH)));
         m_env.setHome(m_home.path());
         m_env.set("AWS_CONFIG_FILE", m_home.filePath("config"));
         m_env.set("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("credentials"));
@@ -177,6 +179,52 @@ private slots:
         QCOMPARE(run.code, 253);
         QVERIFY2(run.err.find("profile denied: AssumeRole: AccessDenied") != std::string::npos, run.err.c_str());
         QVERIFY(run.err.find(m_secret.toStdString()) == std::string::npos);
+    }
+
+    void profilesList()
+    {
+        std::ostringstream out, err;
+        QCOMPARE(cli::runProfilesCommand({"list", "--json"}, m_env, out, err), 0);
+        QJsonObject kinds;
+        for (const QJsonValue &p : QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).array())
+            kinds.insert(p.toObject().value("Name").toString(), p.toObject().value("Kind").toString());
+        QCOMPARE(kinds.value("base").toString(), "keys");
+        QCOMPARE(kinds.value("r3").toString(), "assume role");
+        QCOMPARE(kinds.value("process").toString(), "process");
+    }
+
+    void credentialProcessForOtherSdks()
+    {
+        // Cumulus's resolution of r1 as credential_process JSON, used by the AWS CLI itself.
+        util::SystemClock clock;
+        test::MockClock fake;
+        test::FakeSleeper sleeper(fake);
+        test::SeededRandom random(5);
+        std::istringstream in;
+        std::ostringstream out, err;
+        QCOMPARE(cli::runCredentialProcessCommand({"--profile", "r1"}, m_env, clock, random, sleeper, in, out, err), 0);
+        const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object();
+        QCOMPARE(json.value("Version").toInt(), 1);
+        QVERIFY(json.value("AccessKeyId").toString().size() > 0 && json.value("SessionToken").toString().size() > 0);
+        QVERIFY(json.contains("Expiration"));
+        const QString aws = QStandardPaths::findExecutable("aws");
+        if (aws.isEmpty())
+            QSKIP("the AWS CLI is not installed: the rest of this check needs it");
+        QProcess cli;
+        QProcessEnvironment env;
+        env.insert("HOME", m_home.path());
+        env.insert("PATH", qEnvironmentVariable("PATH"));
+        env.insert("AWS_CONFIG_FILE", m_home.filePath("config"));
+        env.insert("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("credentials"));
+        env.insert("AWS_ENDPOINT_URL", QString::fromStdString(m_moto->url()));
+        env.insert("AWS_EC2_METADATA_DISABLED", "true");
+        cli.setProcessEnvironment(env);
+        cli.start(aws, {"sts", "get-caller-identity", "--profile", "viacumulus", "--output", "json"});
+        QVERIFY(cli.waitForFinished(120000));
+        const QByteArray answer = cli.readAllStandardOutput();
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QVERIFY2(QJsonDocument::fromJson(answer).object().value("Arn").toString().startsWith("arn:aws:sts::123456789012:assumed-role/r1/first"),
+                 answer.constData());
     }
 
     void awsCliCacheIsShared()

@@ -1,0 +1,130 @@
+#include "ProfilesCommand.h"
+
+#include "ArgumentParser.h"
+#include "ExitCode.h"
+#include "ProfileOptions.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include <iomanip>
+#include <ostream>
+#include <set>
+
+namespace cumulus::cli {
+
+namespace {
+
+std::string kindOf(const credentials::Profile &p)
+{
+    if (p.value("web_identity_token_file"))
+        return "web identity";
+    if (p.value("role_arn"))
+        return "assume role";
+    if (p.value("sso_session") || p.value("sso_start_url"))
+        return "SSO";
+    if (p.value("aws_access_key_id"))
+        return "keys";
+    if (p.value("credential_process"))
+        return "process";
+    return "settings only";
+}
+
+std::string filesOf(const credentials::Profile &p)
+{
+    std::set<std::string> files;
+    for (const auto &[key, source] : p.sources)
+        files.insert(source.substr(0, source.rfind(':')));
+    std::string text;
+    for (const std::string &f : files)
+        text += (text.empty() ? "" : ", ") + f;
+    return text;
+}
+
+} // namespace
+
+int runProfilesCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
+                       std::ostream &out, std::ostream &err)
+{
+    ArgumentParser parser("profiles");
+    parser.addPositional("ACTION", "list");
+    parser.addFlag({"--help", "-h"}, "show this help and exit");
+    parser.addFlag({"--json"}, "print a JSON list");
+    const auto parsed = parser.parse(arguments);
+    if (!parsed) {
+        err << "cumulus-cli profiles: error: " << parsed.error().message << '\n';
+        return UsageError;
+    }
+    if (parsed->has("--help")) {
+        out << parser.usage();
+        return Success;
+    }
+    if (parsed->positional[0] != "list") {
+        err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list)\n";
+        return UsageError;
+    }
+    const auto context = loadProfile(*parsed, environment, err);
+    if (!context) {
+        err << "cumulus-cli profiles: error: " << context.error().message << '\n';
+        return ConfigurationError;
+    }
+    if (parsed->has("--json")) {
+        QJsonArray list;
+        for (const auto &[name, p] : context->files.profiles())
+            list.append(QJsonObject{{"Name", QString::fromStdString(name)},
+                                    {"Kind", QString::fromStdString(kindOf(p))},
+                                    {"Region", QString::fromStdString(p.value("region").value_or(""))},
+                                    {"Files", QString::fromStdString(filesOf(p))}});
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented).toStdString();
+        return Success;
+    }
+    out << std::left << std::setw(24) << "PROFILE" << std::setw(15) << "KIND" << std::setw(16) << "REGION" << "FILES\n";
+    for (const auto &[name, p] : context->files.profiles())
+        out << std::setw(24) << name << std::setw(15) << kindOf(p) << std::setw(16) << p.value("region").value_or("-")
+            << filesOf(p) << '\n';
+    return Success;
+}
+
+int runCredentialProcessCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
+                                const util::Clock &clock, util::Random &random, util::Sleeper &sleeper,
+                                std::istream &in, std::ostream &out, std::ostream &err)
+{
+    ArgumentParser parser("credential-process");
+    parser.addFlag({"--help", "-h"}, "show this help and exit");
+    parser.addOption({"--profile"}, "NAME", "the profile (else AWS_PROFILE, default)");
+    const auto parsed = parser.parse(arguments);
+    auto fail = [&](const std::string &message, int code) {
+        err << "cumulus-cli credential-process: error: " << message << '\n';
+        return code;
+    };
+    if (!parsed)
+        return fail(parsed.error().message, UsageError);
+    if (parsed->has("--help")) {
+        out << parser.usage();
+        return Success;
+    }
+    const auto context = loadProfile(*parsed, environment, err);
+    if (!context)
+        return fail(context.error().message, ConfigurationError);
+    const auto resolved = resolveCredentials(*context, environment, clock, random, sleeper, in, err);
+    if (!resolved)
+        return fail(resolved.error().message, ConfigurationError);
+    if (!*resolved)
+        return fail("profile " + context->name + " has no credentials", ConfigurationError);
+    const credentials::Credentials &c = (*resolved)->credentials;
+    QJsonObject json{{"Version", 1}, {"AccessKeyId", QString::fromStdString(c.accessKeyId)},
+                     {"SecretAccessKey", QString::fromStdString(c.secretAccessKey)}};
+    if (!c.sessionToken.empty())
+        json.insert("SessionToken", QString::fromStdString(c.sessionToken));
+    if (c.expiration) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(c.expiration->time_since_epoch()).count();
+        json.insert("Expiration", QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate));
+    }
+    out << QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString() << '\n';
+    return Success;
+}
+
+} // namespace cumulus::cli
