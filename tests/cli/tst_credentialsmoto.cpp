@@ -67,6 +67,26 @@ class TestCredentialsMoto : public QObject {
     Run call(std::vector<std::string> args, const test::FakeEnvironment &env) { return command(false, std::move(args), env); }
     Run whoami(std::vector<std::string> args) { return command(true, std::move(args), m_env); }
 
+    // The AWS CLI on the machine, pointed at the same files, home and moto; its JSON answer.
+    QJsonObject awsCli(const QStringList &arguments)
+    {
+        const QString aws = QStandardPaths::findExecutable("aws");
+        QProcess cli;
+        QProcessEnvironment env;
+        env.insert("HOME", m_home.path());
+        env.insert("PATH", qEnvironmentVariable("PATH"));
+        env.insert("AWS_CONFIG_FILE", m_home.filePath("config"));
+        env.insert("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("credentials"));
+        env.insert("AWS_ENDPOINT_URL", QString::fromStdString(m_moto->url()));
+        env.insert("AWS_EC2_METADATA_DISABLED", "true");
+        env.insert("AWS_DEFAULT_REGION", "us-east-1");
+        cli.setProcessEnvironment(env);
+        cli.start(aws, arguments + QStringList{"--output", "json"});
+        if (!cli.waitForFinished(120000) || cli.exitCode() != 0)
+            qWarning("aws %s: %s", qPrintable(arguments.join(' ')), cli.readAllStandardError().constData());
+        return QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    }
+
     void writeFile(const QString &name, const QString &text)
     {
         QFile f(m_home.filePath(name));
@@ -207,47 +227,19 @@ private slots:
         QCOMPARE(json.value("Version").toInt(), 1);
         QVERIFY(json.value("AccessKeyId").toString().size() > 0 && json.value("SessionToken").toString().size() > 0);
         QVERIFY(json.contains("Expiration"));
-        const QString aws = QStandardPaths::findExecutable("aws");
-        if (aws.isEmpty())
+        if (QStandardPaths::findExecutable("aws").isEmpty())
             QSKIP("the AWS CLI is not installed: the rest of this check needs it");
-        QProcess cli;
-        QProcessEnvironment env;
-        env.insert("HOME", m_home.path());
-        env.insert("PATH", qEnvironmentVariable("PATH"));
-        env.insert("AWS_CONFIG_FILE", m_home.filePath("config"));
-        env.insert("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("credentials"));
-        env.insert("AWS_ENDPOINT_URL", QString::fromStdString(m_moto->url()));
-        env.insert("AWS_EC2_METADATA_DISABLED", "true");
-        cli.setProcessEnvironment(env);
-        cli.start(aws, {"sts", "get-caller-identity", "--profile", "viacumulus", "--output", "json"});
-        QVERIFY(cli.waitForFinished(120000));
-        const QByteArray answer = cli.readAllStandardOutput();
-        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-        QVERIFY2(QJsonDocument::fromJson(answer).object().value("Arn").toString().startsWith("arn:aws:sts::123456789012:assumed-role/r1/first"),
-                 answer.constData());
+        const QJsonObject answer = awsCli({"sts", "get-caller-identity", "--profile", "viacumulus"});
+        QVERIFY2(answer.value("Arn").toString().startsWith("arn:aws:sts::123456789012:assumed-role/r1/first"),
+                 QJsonDocument(answer).toJson().constData());
     }
 
     void awsCliCacheIsShared()
     {
-        const QString aws = QStandardPaths::findExecutable("aws");
-        if (aws.isEmpty())
+        if (QStandardPaths::findExecutable("aws").isEmpty())
             QSKIP("the AWS CLI is not installed: the cache-sharing check needs it");
-        QProcess cli;
-        QProcessEnvironment env;
-        env.insert("HOME", m_home.path());
-        env.insert("PATH", qEnvironmentVariable("PATH"));
-        env.insert("AWS_CONFIG_FILE", m_home.filePath("config"));
-        env.insert("AWS_SHARED_CREDENTIALS_FILE", m_home.filePath("credentials"));
-        env.insert("AWS_ENDPOINT_URL", QString::fromStdString(m_moto->url()));
-        env.insert("AWS_EC2_METADATA_DISABLED", "true");
-        env.insert("AWS_DEFAULT_REGION", "us-east-1");
-        cli.setProcessEnvironment(env);
-        cli.start(aws, {"sts", "get-caller-identity", "--profile", "cli", "--output", "json"});
-        QVERIFY(cli.waitForFinished(120000));
-        const QByteArray out = cli.readAllStandardOutput();
-        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-        const QString awsArn = QJsonDocument::fromJson(out).object().value("Arn").toString();
-        QVERIFY2(awsArn.startsWith("arn:aws:sts::123456789012:assumed-role/r2/by-aws-cli"), out.constData());
+        const QString awsArn = awsCli({"sts", "get-caller-identity", "--profile", "cli"}).value("Arn").toString();
+        QVERIFY2(awsArn.startsWith("arn:aws:sts::123456789012:assumed-role/r2/by-aws-cli"), qPrintable(awsArn));
         // Cumulus takes the AWS CLI's session from the cache: same identity, no AssumeRole of its own.
         const Run run = whoami({"--profile", "cli", "--json"});
         QVERIFY2(run.code == 0, run.err.c_str());

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include "Botocore.h"
 #include <QtTest>
 
 #include <sstream>
@@ -18,17 +19,6 @@
 using namespace cumulus;
 
 namespace {
-
-QString findPythonWithBotocore()
-{
-    for (const QString &candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
-        QProcess probe;
-        probe.start(candidate, {QStringLiteral("-c"), QStringLiteral("import botocore")});
-        if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0)
-            return candidate;
-    }
-    return {};
-}
 
 QJsonObject makeCase(const QString &service, const QString &operation, const QString &region,
                      const QJsonObject &params = {}, const QJsonObject &env = {})
@@ -88,7 +78,7 @@ class TestEndpointBotocore : public QObject {
 private slots:
     void dryRunUrlsMatchBotocore()
     {
-        const QString python = findPythonWithBotocore();
+        const QString python = test::findPythonWithBotocore();
         QVERIFY2(!python.isEmpty(), "botocore is missing: the README's test command installs python3-botocore");
         const QJsonArray list = cases();
         QProcess botocore;

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
+#include "Botocore.h"
 #include <QtTest>
 
 #include <sstream>
@@ -20,20 +21,6 @@ namespace {
 constexpr int CaseCount = 2500;
 constexpr int ThroughTheBinary = 60; // of those, run through the real executable too
 constexpr std::uint64_t Seed = 20261124;
-
-// The first Python that can import botocore: the one on PATH, then Debian's.
-QString findPythonWithBotocore()
-{
-    for (const QString &candidate :
-         {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
-        QProcess probe;
-        probe.start(candidate, {QStringLiteral("-c"), QStringLiteral("import botocore")});
-        if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit
-            && probe.exitCode() == 0)
-            return candidate;
-    }
-    return {};
-}
 
 QString describe(const std::vector<std::string> &args)
 {
@@ -51,7 +38,7 @@ class TestSignBotocore : public QObject {
 private slots:
     void agreesWithBotocoreOnEveryByte()
     {
-        const QString python = findPythonWithBotocore();
+        const QString python = test::findPythonWithBotocore();
         QVERIFY2(!python.isEmpty(),
                  "botocore is missing: the README's test command installs python3-botocore");
 

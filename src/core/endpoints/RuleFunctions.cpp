@@ -77,13 +77,14 @@ std::string removeDotSegments(const std::string &path)
     return result;
 }
 
-// Python's urllib.parse.quote(s) (safe "/").
-std::string quotePath(const std::string &path)
+// Percent-encodes all but A-Z a-z 0-9 - . _ ~ (and '/' when kept: Python's quote(s)).
+std::string percentEncode(const std::string &value, bool keepSlash)
 {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;
-    for (unsigned char c : path) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+    out.reserve(value.size());
+    for (unsigned char c : value) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || (keepSlash && c == '/')) {
             out += char(c);
         } else {
             out += '%';
@@ -142,19 +143,7 @@ std::vector<AttrStep> parseAttrPath(std::string_view path)
 
 std::string uriEncode(const std::string &value)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(value.size());
-    for (unsigned char c : value) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
+    return percentEncode(value, false);
 }
 
 RuleValue parseUrl(const std::string &url)
@@ -203,7 +192,7 @@ RuleValue parseUrl(const std::string &url)
             }
         }
     }
-    std::string normalized = quotePath(removeDotSegments(path));
+    std::string normalized = percentEncode(removeDotSegments(path), true);
     if (normalized.empty() || normalized.back() != '/')
         normalized += '/';
     const bool ip = isIpv4(host) || isIpv6Literal(host);

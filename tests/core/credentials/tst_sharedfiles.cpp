@@ -11,23 +11,13 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include "Botocore.h"
 #include <QtTest>
 
 using namespace cumulus;
 using namespace cumulus::credentials;
 
 namespace {
-
-QString findPythonWithBotocore()
-{
-    for (const QString &candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
-        QProcess probe;
-        probe.start(candidate, {QStringLiteral("-c"), QStringLiteral("import botocore")});
-        if (probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0)
-            return candidate;
-    }
-    return {};
-}
 
 QJsonObject toJson(const std::map<std::string, IniValue> &values)
 {
@@ -92,7 +82,7 @@ class TestSharedFiles : public QObject {
 private slots:
     void agreesWithBotocore()
     {
-        const QString python = findPythonWithBotocore();
+        const QString python = test::findPythonWithBotocore();
         QVERIFY2(!python.isEmpty(), "botocore is missing: the README's test command installs python3-botocore");
         QFile corpusFile(QStringLiteral(CUMULUS_SOURCE_DIR "/tests/data/profiles/corpus.json"));
         QVERIFY(corpusFile.open(QIODevice::ReadOnly));
