@@ -1,34 +1,280 @@
 #include "mainwindow/MainWindow.h"
 
 #include "Version.h"
+#include "catalog/CatalogModel.h"
+#include "catalog/OperationFilter.h"
+#include "composer/RequestComposer.h"
+#include "credentials/profile/SharedFiles.h"
+#include "endpoints/Partitions.h"
+#include "model/ModelRegistry.h"
+#include "model/OperationIndex.h"
+#include "response/ResponseView.h"
 #include "ui_MainWindow.h"
+#include "util/SystemClock.h"
+#include "util/SystemEnvironment.h"
+#include "util/SystemRandom.h"
+#include "util/Sleeper.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace cumulus::gui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_ui(new Ui::MainWindow)
+namespace {
+
+WindowServices systemServices()
 {
+    static const util::SystemEnvironment environment;
+    static const util::SystemClock clock;
+    static util::SystemRandom random;
+    static util::SystemSleeper sleeper;
+    return {&environment, &clock, &random, &sleeper, {}};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(systemServices(), parent)
+{
+}
+
+MainWindow::MainWindow(WindowServices services, QWidget *parent)
+    : QMainWindow(parent), m_ui(new Ui::MainWindow), m_services(std::move(services))
+{
+    qRegisterMetaType<cumulus::gui::CallRequest>();
+    qRegisterMetaType<cumulus::gui::CallResult>();
     m_ui->setupUi(this);
     setWindowTitle(QString::fromLatin1(ApplicationName));
-
-    QFont titleFont = m_ui->titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 2.4);
-    titleFont.setBold(true);
-    m_ui->titleLabel->setFont(titleFont);
-    m_ui->centralLayout->setSpacing(12);
+    build();
 
     m_ui->actionQuit->setShortcut(QKeySequence::Quit);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionFind, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    connect(m_ui->actionSend, &QAction::triggered, this, &MainWindow::send);
+
+    m_worker = new CallWorker(*m_services.environment, *m_services.clock, *m_services.random, *m_services.sleeper);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &MainWindow::sendRequested, m_worker, &CallWorker::send);
+    connect(m_worker, &CallWorker::finished, this, &MainWindow::finished);
+    m_thread.start();
 
     statusBar()->showMessage(tr("Ready"));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_worker)
+        m_worker->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void MainWindow::build()
+{
+    m_registry = std::make_unique<model::ModelRegistry>();
+    m_registry->addSources(m_services.modelPaths, *m_services.environment);
+
+    // The catalog and its search.
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Find an operation (Ctrl+K)"));
+    m_search->setClearButtonEnabled(true);
+    m_catalogModel = new CatalogModel(this);
+    m_catalogModel->setServices(m_registry->services());
+    m_filter = new OperationFilter(this);
+    m_filter->setSourceModel(m_catalogModel);
+    m_catalog = new QTreeView(this);
+    m_catalog->setObjectName(QStringLiteral("catalog"));
+    m_catalog->setModel(m_filter);
+    m_catalog->setHeaderHidden(true);
+    m_catalog->setUniformRowHeights(true);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setQuery(text);
+        if (!text.isEmpty())
+            m_catalog->expandAll();
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        // Enter opens the best match: an operation named exactly as typed, else one that starts
+        // so, else the first shown.
+        const QString typed = m_search->text().trimmed();
+        QModelIndex best;
+        int bestRank = 3;
+        for (int s = 0; s < m_filter->rowCount(); ++s) {
+            const QModelIndex service = m_filter->index(s, 0);
+            for (int o = 0; o < m_filter->rowCount(service); ++o) {
+                const QModelIndex op = m_filter->index(o, 0, service);
+                const QString name = op.data().toString();
+                const int rank = name.compare(typed, Qt::CaseInsensitive) == 0 ? 0 : name.startsWith(typed, Qt::CaseInsensitive) ? 1 : 2;
+                if (rank < bestRank) {
+                    best = op;
+                    bestRank = rank;
+                }
+            }
+        }
+        if (best.isValid()) {
+            m_catalog->setCurrentIndex(best);
+            openSelected(best);
+        }
+    });
+    connect(m_catalog, &QTreeView::activated, this, &MainWindow::openSelected);
+    connect(m_catalog, &QTreeView::clicked, this, &MainWindow::openSelected);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_catalog);
+
+    // Where and as whom.
+    m_operationLabel = new QLabel(tr("No operation"), this);
+    QFont bold = m_operationLabel->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_operationLabel->setFont(bold);
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("profile"));
+    m_profile->setEditable(true);
+    m_profile->addItem(QString());
+    m_profile->lineEdit()->setPlaceholderText(tr("profile: AWS_PROFILE or default"));
+    const credentials::SharedFiles files = credentials::SharedFiles::load(*m_services.environment);
+    for (const auto &[name, profile] : files.profiles())
+        m_profile->addItem(QString::fromStdString(name));
+    m_region = new QComboBox(this);
+    m_region->setObjectName(QStringLiteral("region"));
+    m_region->setEditable(true);
+    m_region->addItem(QString());
+    m_region->lineEdit()->setPlaceholderText(tr("region: the profile's"));
+    for (const auto &partition : endpoints::Partitions::bundled().partitions()) {
+        for (const auto &region : partition.regions)
+            m_region->addItem(QString::fromStdString(region.name));
+    }
+    m_endpoint = new QLineEdit(this);
+    m_endpoint->setObjectName(QStringLiteral("endpoint"));
+    m_endpoint->setPlaceholderText(tr("endpoint: AWS's (or AWS_ENDPOINT_URL)"));
+    m_send = new QPushButton(tr("Send"), this);
+    m_send->setObjectName(QStringLiteral("send"));
+    m_send->setToolTip(tr("Send (Ctrl+Enter)"));
+    m_send->setDefault(true);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setEnabled(false);
+    connect(m_send, &QPushButton::clicked, this, &MainWindow::send);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_worker->cancel(); });
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_operationLabel, 1);
+    bar->addWidget(m_profile);
+    bar->addWidget(m_region);
+    bar->addWidget(m_endpoint, 1);
+    bar->addWidget(m_send);
+    bar->addWidget(m_cancel);
+
+    m_composer = new RequestComposer(this);
+    m_response = new ResponseView(this);
+    connect(m_composer, &RequestComposer::problemsChanged, this, &MainWindow::updateSendState);
+    auto *work = new QSplitter(Qt::Vertical, this);
+    work->addWidget(m_composer);
+    work->addWidget(m_response);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(bar);
+    rightLayout->addWidget(work);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 3);
+    split->setSizes({280, 820});
+    m_ui->centralLayout->addWidget(split);
+    updateSendState();
+}
+
+void MainWindow::openSelected(const QModelIndex &proxyIndex)
+{
+    const QModelIndex index = m_filter->mapToSource(proxyIndex);
+    const QString operation = index.data(CatalogModel::OperationNameRole).toString();
+    if (!operation.isEmpty())
+        openOperation(index.data(CatalogModel::ServiceNameRole).toString(), operation);
+}
+
+bool MainWindow::openOperation(const QString &serviceName, const QString &operationName)
+{
+    const model::ServiceSummary *summary = m_registry->find(serviceName.toStdString());
+    if (!summary)
+        return false;
+    const model::LoadResult loaded = m_registry->open(*summary);
+    if (!loaded.model)
+        return false;
+    const model::Shape *service = loaded.model->find(summary->shapeId);
+    const model::Shape *operation = nullptr;
+    if (service) {
+        for (const model::Shape *op : model::operationsOf(*loaded.model, *service)) {
+            if (QString::fromUtf8(op->id.name().data(), qsizetype(op->id.name().size())) == operationName)
+                operation = op;
+        }
+    }
+    if (!operation)
+        return false;
+    m_model = loaded.model;
+    m_service = service;
+    m_operation = operation;
+    m_operationLabel->setText(QStringLiteral("%1 · %2").arg(QString::fromStdString(summary->name), operationName));
+    m_composer->setOperation(m_model, service, operation);
+    statusBar()->showMessage(tr("%1 %2: %3").arg(QString::fromStdString(summary->name), operationName,
+                                                 QString::fromStdString(summary->title)));
+    updateSendState();
+    return true;
+}
+
+void MainWindow::updateSendState()
+{
+    const bool ready = m_operation && m_composer->problems().isEmpty() && !m_busy;
+    m_send->setEnabled(ready);
+    m_send->setToolTip(m_operation && !m_composer->problems().isEmpty()
+                           ? tr("Fix the input first:\n%1").arg(m_composer->problems().join('\n'))
+                           : tr("Send (Ctrl+Enter)"));
+}
+
+void MainWindow::send()
+{
+    if (!m_operation || m_busy || !m_composer->problems().isEmpty())
+        return;
+    CallRequest request;
+    request.model = m_model;
+    request.service = m_service;
+    request.operation = m_operation;
+    request.input = m_composer->document();
+    request.profile = m_profile->currentText().toStdString();
+    request.region = m_region->currentText().toStdString();
+    request.endpointUrl = m_endpoint->text().trimmed().toStdString();
+    m_busy = true;
+    m_cancel->setEnabled(true);
+    updateSendState();
+    m_response->showSending(m_operationLabel->text());
+    emit sendRequested(request);
+}
+
+void MainWindow::finished(const CallResult &result)
+{
+    m_busy = false;
+    m_cancel->setEnabled(false);
+    m_response->showResult(result);
+    updateSendState();
+    statusBar()->showMessage(result.outcome ? tr("Done in %1 ms").arg(result.elapsed.count()) : tr("Not sent"));
+    emit callFinished();
+}
 
 void MainWindow::showAbout()
 {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "sending/CallWorker.h"
+
 #include <QMainWindow>
+#include <QThread>
 
 #include <memory>
 
@@ -8,21 +11,95 @@ namespace Ui {
 class MainWindow;
 }
 
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeView;
+
+namespace cumulus::model {
+class ModelRegistry;
+}
+namespace cumulus::util {
+class Clock;
+class Environment;
+class Random;
+class Sleeper;
+}
+
 namespace cumulus::gui {
 
-// The application window. For now a shell: name, menus, status bar; the explorer, composer and
-// response views are added by their own features.
+class CatalogModel;
+class OperationFilter;
+class RequestComposer;
+class ResponseView;
+
+// What the window runs on: the process's environment, clock, randomness and waiting, injected
+// (tests pass fakes), and the model paths given on the command line.
+struct WindowServices {
+    const util::Environment *environment = nullptr;
+    const util::Clock *clock = nullptr;
+    util::Random *random = nullptr;
+    util::Sleeper *sleeper = nullptr;
+    QStringList modelPaths;
+};
+
+// The explorer: the service catalog with its search (Ctrl+K), the request composer, where and as
+// whom to send (profile, region, endpoint), Send (Ctrl+Enter) and Cancel, and the response.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(WindowServices services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void showAbout();
+    // Opens an operation ("dynamodb", "GetItem"); false when there is no such operation.
+    bool openOperation(const QString &service, const QString &operation);
+    void send();
+
+    QLineEdit *search() const { return m_search; }
+    QTreeView *catalog() const { return m_catalog; }
+    RequestComposer *composer() const { return m_composer; }
+    ResponseView *response() const { return m_response; }
+    QComboBox *profile() const { return m_profile; }
+    QComboBox *region() const { return m_region; }
+    QLineEdit *endpoint() const { return m_endpoint; }
+    QPushButton *sendButton() const { return m_send; }
+    bool busy() const { return m_busy; }
+
+signals:
+    void sendRequested(const cumulus::gui::CallRequest &request);
+    void callFinished();
 
 private:
+    void build();
+    void openSelected(const QModelIndex &proxyIndex);
+    void finished(const CallResult &result);
+    void updateSendState();
+
     std::unique_ptr<Ui::MainWindow> m_ui;
+    WindowServices m_services;
+    std::unique_ptr<model::ModelRegistry> m_registry;
+    CatalogModel *m_catalogModel = nullptr;
+    OperationFilter *m_filter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTreeView *m_catalog = nullptr;
+    QLabel *m_operationLabel = nullptr;
+    QComboBox *m_profile = nullptr;
+    QComboBox *m_region = nullptr;
+    QLineEdit *m_endpoint = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_cancel = nullptr;
+    RequestComposer *m_composer = nullptr;
+    ResponseView *m_response = nullptr;
+    std::shared_ptr<const model::Model> m_model;
+    const model::Shape *m_service = nullptr;
+    const model::Shape *m_operation = nullptr;
+    QThread m_thread;
+    CallWorker *m_worker = nullptr;
+    bool m_busy = false;
 };
 
 } // namespace cumulus::gui

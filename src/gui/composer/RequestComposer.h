@@ -1,0 +1,61 @@
+#pragma once
+
+#include "model/Model.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTreeView;
+
+namespace cumulus::gui {
+
+class InputModel;
+
+// Composes an operation's input: a form generated from the input shape and the raw
+// --cli-input-json document, kept in sync both ways, with the problems the serializer finds shown
+// under them (a request with problems is not sent).
+class RequestComposer : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit RequestComposer(QWidget *parent = nullptr);
+    ~RequestComposer() override;
+
+    // The model stays owned by the caller and must outlive the operation's use here.
+    void setOperation(std::shared_ptr<const model::Model> model, const model::Shape *service, const model::Shape *operation);
+    QJsonObject document() const;
+    void setDocument(const QJsonObject &document);
+    // What stands between the input and a request ("$.Key: missing required member Key"), empty when nothing.
+    QStringList problems() const { return m_problems; }
+
+    InputModel *inputModel() const { return m_model; }
+    QTreeView *form() const { return m_form; }
+    QPlainTextEdit *json() const { return m_json; }
+
+signals:
+    void problemsChanged(const QStringList &problems);
+
+private:
+    void formChanged();
+    void jsonEdited();
+    void validate();
+    void showFormMenu(const QPoint &position);
+
+    InputModel *m_model;
+    QTreeView *m_form;
+    QPlainTextEdit *m_json;
+    QTabWidget *m_tabs;
+    QLabel *m_problemLabel;
+    QStringList m_problems;
+    bool m_syncing = false;
+    std::shared_ptr<const model::Model> m_modelGraph;
+    const model::Shape *m_service = nullptr;
+    const model::Shape *m_operation = nullptr;
+};
+
+} // namespace cumulus::gui

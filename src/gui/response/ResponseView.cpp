@@ -1,0 +1,155 @@
+#include "response/ResponseView.h"
+
+#include "net/Transport.h"
+#include "response/JsonTreeModel.h"
+#include "sending/CallWorker.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace cumulus::gui {
+
+namespace {
+
+QTableWidget *table(const QStringList &headers, QWidget *parent)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->verticalHeader()->setVisible(false);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return t;
+}
+
+void addRow(QTableWidget *t, const QStringList &cells)
+{
+    const int row = t->rowCount();
+    t->insertRow(row);
+    for (int c = 0; c < cells.size(); ++c)
+        t->setItem(row, c, new QTableWidgetItem(cells[c]));
+}
+
+QString pretty(const std::string &body)
+{
+    const QByteArray bytes = QByteArray::fromStdString(body);
+    const QJsonDocument json = QJsonDocument::fromJson(bytes);
+    if (!json.isNull())
+        return QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(bytes);
+}
+
+} // namespace
+
+ResponseView::ResponseView(QWidget *parent)
+    : QWidget(parent), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)), m_outputModel(new JsonTreeModel(this)),
+      m_output(new QTreeView(this)), m_raw(new QPlainTextEdit(this)),
+      m_headers(table({tr("Header"), tr("Value")}, this)),
+      m_attempts(table({tr("#"), tr("Status"), tr("Error"), tr("Time"), tr("Decision"), tr("Wait"), tr("Quota")}, this)),
+      m_signing(new QPlainTextEdit(this))
+{
+    m_summary->setObjectName(QStringLiteral("responseSummary"));
+    m_output->setObjectName(QStringLiteral("outputTree"));
+    m_attempts->setObjectName(QStringLiteral("attempts"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setText(tr("Pick an operation, fill its input, and send (Ctrl+Enter)."));
+    m_output->setModel(m_outputModel);
+    m_output->setAlternatingRowColors(true);
+    m_output->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_output, &QTreeView::customContextMenuRequested, this, [this](const QPoint &position) {
+        const QModelIndex index = m_output->indexAt(position);
+        if (!index.isValid())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Copy value"), this, [index] { QApplication::clipboard()->setText(index.data(JsonTreeModel::JsonRole).toString()); });
+        menu.addAction(tr("Copy path"), this, [index] { QApplication::clipboard()->setText(index.data(JsonTreeModel::PathRole).toString()); });
+        menu.exec(m_output->viewport()->mapToGlobal(position));
+    });
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (QPlainTextEdit *text : {m_raw, m_signing}) {
+        text->setReadOnly(true);
+        text->setFont(fixed);
+    }
+    m_tabs->addTab(m_output, tr("Output"));
+    m_tabs->addTab(m_raw, tr("Raw"));
+    m_tabs->addTab(m_headers, tr("Headers"));
+    m_tabs->addTab(m_attempts, tr("Attempts"));
+    m_tabs->addTab(m_signing, tr("Signing"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs);
+}
+
+void ResponseView::showSending(const QString &what)
+{
+    m_summary->setText(tr("Sending %1…").arg(what));
+}
+
+void ResponseView::showResult(const CallResult &result)
+{
+    m_outputModel->setDocument(QJsonObject());
+    m_raw->clear();
+    m_headers->setRowCount(0);
+    m_attempts->setRowCount(0);
+    m_signing->clear();
+    const QString elapsed = tr("%1 ms").arg(result.elapsed.count());
+    if (!result.outcome) {
+        m_summary->setText(tr("<b>Not sent.</b> %1").arg(QString::fromStdString(result.error).toHtmlEscaped()));
+        return;
+    }
+    const calls::CallOutcome &o = *result.outcome;
+    for (const net::AttemptRecord &a : o.attempts)
+        addRow(m_attempts, {QString::number(a.number), a.status ? QString::number(a.status) : QString::fromLatin1(net::failureName(a.failure)),
+                            QString::fromStdString(a.errorCode.empty() ? a.failureMessage : a.errorCode),
+                            tr("%1 ms").arg(a.duration.count()), QString::fromStdString(a.decision),
+                            a.delayAfter.count() ? tr("%1 ms").arg(a.delayAfter.count()) : QString(),
+                            a.quotaLeft >= 0 ? QString::number(a.quotaLeft) : QString()});
+    QString signing;
+    for (std::size_t i = 0; i < o.canonicalRequests.size(); ++i)
+        signing += tr("— attempt %1: canonical request\n%2\n\n— string to sign\n%3\n\n")
+                       .arg(i + 1)
+                       .arg(QString::fromStdString(o.canonicalRequests[i]), QString::fromStdString(o.stringsToSign[i]));
+    if (!o.last.ok()) {
+        m_signing->setPlainText(signing);
+        m_summary->setText(tr("<b>No answer</b> after %1 attempt(s), %2: %3")
+                               .arg(o.attempts.size()).arg(elapsed, QString::fromStdString(o.last.message).toHtmlEscaped()));
+        return;
+    }
+    const net::HttpResponse &response = o.last.response;
+    m_raw->setPlainText(pretty(response.body));
+    for (const net::Header &h : response.headers)
+        addRow(m_headers, {QString::fromStdString(h.name), QString::fromStdString(h.value)});
+    if (o.parsed && o.parsed->error) {
+        const protocols::ServiceError &e = *o.parsed->error;
+        if (!e.expectedCanonicalRequest.empty())
+            signing += tr("— the canonical request AWS expected\n%1\n").arg(QString::fromStdString(e.expectedCanonicalRequest));
+        m_summary->setText(tr("<b>%1 %2</b> — %3 in %4, %5 attempt(s)<br>Request id: %6")
+                               .arg(response.status)
+                               .arg(QString::fromStdString(e.code).toHtmlEscaped(), QString::fromStdString(e.message).toHtmlEscaped(), elapsed)
+                               .arg(o.attempts.size())
+                               .arg(QString::fromStdString(e.requestId.empty() ? o.parsed->requestId : e.requestId)));
+        m_outputModel->setDocument(e.members);
+    } else {
+        m_summary->setText(tr("<b>%1</b> in %2, %3 attempt(s) — %4")
+                               .arg(response.status).arg(elapsed).arg(o.attempts.size())
+                               .arg(QString::fromStdString(result.credentialSource).toHtmlEscaped()));
+        if (o.parsed)
+            m_outputModel->setDocument(o.parsed->output);
+    }
+    m_signing->setPlainText(signing);
+    m_output->expandToDepth(2);
+    m_output->resizeColumnToContents(0);
+}
+
+} // namespace cumulus::gui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableWidget;
+class QTreeView;
+
+namespace cumulus::gui {
+
+struct CallResult;
+class JsonTreeModel;
+
+// A call's answer: a summary line (status, time, error code, message, request id), the output as
+// a tree, the raw body, the headers, every attempt (status, error, decision, delay, quota) and the
+// signing inspector (canonical request and string to sign of each attempt; for a signature error,
+// the canonical request AWS expected).
+class ResponseView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ResponseView(QWidget *parent = nullptr);
+
+    void showResult(const CallResult &result);
+    void showSending(const QString &what);
+
+    JsonTreeModel *outputModel() const { return m_outputModel; }
+    QTreeView *outputTree() const { return m_output; }
+    QTableWidget *attempts() const { return m_attempts; }
+    QLabel *summary() const { return m_summary; }
+    QPlainTextEdit *signing() const { return m_signing; }
+
+private:
+    QLabel *m_summary;
+    QTabWidget *m_tabs;
+    JsonTreeModel *m_outputModel;
+    QTreeView *m_output;
+    QPlainTextEdit *m_raw;
+    QTableWidget *m_headers;
+    QTableWidget *m_attempts;
+    QPlainTextEdit *m_signing;
+};
+
+} // namespace cumulus::gui

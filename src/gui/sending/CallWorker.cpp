@@ -1,0 +1,93 @@
+#include "sending/CallWorker.h"
+
+#include "credentials/CredentialChain.h"
+#include "net/QnamTransport.h"
+#include "retries/RetrySettings.h"
+#include "util/Environment.h"
+
+namespace cumulus::gui {
+
+namespace {
+
+std::string sdkIdOf(const model::Shape &service)
+{
+    const model::Trait *t = service.trait("aws.api#service");
+    if (!t)
+        return {};
+    const auto value = endpoints::RuleValue::fromJson(t->json);
+    return value && value->member("sdkId").isString() ? value->member("sdkId").toString() : std::string();
+}
+
+} // namespace
+
+CallWorker::CallWorker(const util::Environment &environment, const util::Clock &clock, util::Random &random,
+                       util::Sleeper &sleeper)
+    : m_environment(environment), m_clock(clock), m_random(random), m_sleeper(sleeper)
+{
+}
+
+CallWorker::~CallWorker() = default;
+
+void CallWorker::send(const CallRequest &request)
+{
+    m_cancel = false;
+    CallResult result;
+    const auto started = m_clock.monotonicNow();
+    auto done = [&] {
+        result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock.monotonicNow() - started);
+        emit finished(result);
+    };
+    const credentials::SharedFiles files = credentials::SharedFiles::load(m_environment);
+    const std::string profile = credentials::SharedFiles::selectedProfile(request.profile, m_environment);
+    const auto settings = files.settingsOf(profile);
+    const std::string sdkId = sdkIdOf(*request.service);
+
+    net::QnamTransport transport;
+    net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
+    calls::CallRunner runner(executor, m_random);
+
+    credentials::StsClient sts(runner, m_random, endpoints::endpointSettings({}, m_environment, settings, "STS"));
+    const credentials::CredentialCache cache(m_environment.homeDirectory().toStdString() + "/.aws/cli/cache", m_clock);
+    credentials::ChainContext chain{files, m_environment, m_clock, sts, &cache, {}};
+    const auto resolved = credentials::resolveCredentials(chain, profile, !request.profile.empty());
+    if (!resolved) {
+        result.error = resolved.error().message;
+        return done();
+    }
+    if (!*resolved) {
+        result.error = "no credentials: the profile " + profile + " has none, and AWS_ACCESS_KEY_ID is not set";
+        return done();
+    }
+    result.credentialSource = (*resolved)->source;
+
+    endpoints::EndpointOverrides overrides;
+    overrides.region = request.region;
+    overrides.endpointUrl = request.endpointUrl;
+    calls::CallSpec spec;
+    spec.model = request.model.get();
+    spec.service = request.service;
+    spec.operation = request.operation;
+    spec.input = request.input;
+    spec.endpoint = endpoints::endpointSettings(overrides, m_environment, settings, sdkId);
+    if (spec.endpoint.region.empty())
+        spec.endpoint.region = "us-east-1";
+    spec.credentials = (*resolved)->credentials;
+    auto prepared = calls::PreparedCall::prepare(spec, m_random);
+    if (const auto *problem = std::get_if<calls::PrepareError>(&prepared)) {
+        result.error = problem->message;
+        for (const protocols::InputProblem &p : problem->problems)
+            result.error += (result.error.empty() ? "" : "\n") + p.path + ": " + p.message;
+        return done();
+    }
+    const calls::PreparedCall &call = std::get<calls::PreparedCall>(prepared);
+    result.url = call.url();
+    const auto retry = retries::retrySettings(std::nullopt, std::nullopt, m_environment, settings, sdkId);
+    if (!retry) {
+        result.error = retry.error().message;
+        return done();
+    }
+    result.outcome = runner.send(call, *retry, &m_cancel);
+    done();
+}
+
+} // namespace cumulus::gui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "calls/CallRunner.h"
+#include "credentials/profile/SharedFiles.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace cumulus::util {
+class Clock;
+class Environment;
+class Random;
+class Sleeper;
+}
+
+namespace cumulus::gui {
+
+// What the window asks to send.
+struct CallRequest {
+    std::shared_ptr<const model::Model> model;
+    const model::Shape *service = nullptr;
+    const model::Shape *operation = nullptr;
+    QJsonObject input;
+    std::string profile;      // empty: AWS_PROFILE / default
+    std::string region;       // empty: the profile's
+    std::string endpointUrl;  // empty: the configured one, else AWS's
+};
+
+// What came back, for the response view.
+struct CallResult {
+    std::string error;               // before or instead of an answer: credentials, endpoint, network
+    std::string credentialSource;
+    std::string url;
+    std::optional<calls::CallOutcome> outcome;
+    std::chrono::milliseconds elapsed{0};
+};
+
+// Sends calls off the UI thread: lives on a worker thread, resolves credentials (the AWS CLI's
+// chain), prepares, sends with retries; emits finished(). One call at a time; cancel() stops it.
+class CallWorker : public QObject {
+    Q_OBJECT
+
+public:
+    CallWorker(const util::Environment &environment, const util::Clock &clock, util::Random &random,
+               util::Sleeper &sleeper);
+    ~CallWorker() override;
+
+    void cancel() { m_cancel = true; }
+
+public slots:
+    void send(const cumulus::gui::CallRequest &request);
+
+signals:
+    void finished(const cumulus::gui::CallResult &result);
+
+private:
+    const util::Environment &m_environment;
+    const util::Clock &m_clock;
+    util::Random &m_random;
+    util::Sleeper &m_sleeper;
+    std::atomic<bool> m_cancel{false};
+};
+
+} // namespace cumulus::gui
+
+Q_DECLARE_METATYPE(cumulus::gui::CallRequest)
+Q_DECLARE_METATYPE(cumulus::gui::CallResult)

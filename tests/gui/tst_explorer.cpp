@@ -1,0 +1,189 @@
+// The explorer window, driven as a person drives it (offscreen): find an operation, fill the form,
+// watch the JSON follow and the JSON lead, be stopped by a missing required member, send to a real
+// local DynamoDB (dynalite) and read the answer's tree, and see retries in the attempts table.
+// Every item model also passes QAbstractItemModelTester.
+#include "FakeEnvironment.h"
+#include "FakeSleeper.h"
+#include "MockClock.h"
+#include "PeerServer.h"
+#include "ScriptedHttpServer.h"
+#include "SeededRandom.h"
+#include "catalog/CatalogModel.h"
+#include "catalog/OperationFilter.h"
+#include "composer/InputModel.h"
+#include "composer/RequestComposer.h"
+#include "mainwindow/MainWindow.h"
+#include "response/JsonTreeModel.h"
+#include "response/ResponseView.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace cumulus;
+using namespace cumulus::gui;
+
+namespace {
+
+struct Fixture {
+    QTemporaryDir home;
+    test::FakeEnvironment environment{home.path()};
+    test::MockClock clock{std::chrono::system_clock::time_point(std::chrono::seconds(1764000000))};
+    test::FakeSleeper sleeper{clock};
+    test::SeededRandom random{11};
+    std::unique_ptr<MainWindow> window;
+
+    Fixture()
+    {
+        environment.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        environment.set("AWS_SECRET_ACCESS_KEY", "window-secret");
+        environment.set("AWS_REGION", "us-east-1");
+        environment.set("AWS_CONFIG_FILE", home.filePath("config"));
+        environment.set("AWS_SHARED_CREDENTIALS_FILE", home.filePath("credentials"));
+        window = std::make_unique<MainWindow>(WindowServices{&environment, &clock, &random, &sleeper, {}});
+        window->show();
+    }
+
+    // Sends what the composer holds and waits for the answer.
+    bool sendAndWait()
+    {
+        QSignalSpy done(window.get(), &MainWindow::callFinished);
+        window->sendButton()->click();
+        return done.wait(60000);
+    }
+};
+
+} // namespace
+
+class TestExplorer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void modelsPassTheTester()
+    {
+        Fixture f;
+        auto *catalog = qobject_cast<OperationFilter *>(f.window->catalog()->model());
+        QAbstractItemModelTester catalogTester(catalog->sourceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(catalog, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        catalog->setQuery("item");
+        catalog->setQuery("");
+
+        QVERIFY(f.window->openOperation("dynamodb", "PutItem"));
+        InputModel *input = f.window->composer()->inputModel();
+        QAbstractItemModelTester inputTester(input, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex item = input->indexOf({"Item"});
+        const QModelIndex entry = input->addElement(item);
+        input->setData(entry, "Artist");
+        input->removeElement(input->addElement(item));
+        f.window->composer()->setDocument(QJsonDocument::fromJson(R"({"TableName": "T", "Item": {"a": {"S": "x"}, "b": {"L": [{"N": "1"}]}}})").object());
+
+        JsonTreeModel json;
+        QAbstractItemModelTester jsonTester(&json, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        json.setDocument(QJsonDocument::fromJson(R"({"a": [1, {"b": null}], "c": "d"})").object());
+    }
+
+    void searchFindsTheOperation()
+    {
+        Fixture f;
+        QTest::keyClicks(f.window->search(), "GetItem");
+        auto *catalog = f.window->catalog()->model();
+        QStringList shown;
+        for (int s = 0; s < catalog->rowCount(); ++s) {
+            const QModelIndex service = catalog->index(s, 0);
+            for (int o = 0; o < catalog->rowCount(service); ++o)
+                shown << service.data().toString() + '/' + catalog->index(o, 0, service).data().toString();
+        }
+        QVERIFY2(shown.contains("dynamodb/GetItem"), qPrintable(shown.join(", ")));
+        QTest::keyClick(f.window->search(), Qt::Key_Return);
+        QCOMPARE(f.window->composer()->inputModel()->indexOf({"TableName"}).data().toString(), "TableName *");
+    }
+
+    void formAndJsonFollowEachOther()
+    {
+        Fixture f;
+        QVERIFY(f.window->openOperation("dynamodb", "GetItem"));
+        RequestComposer *composer = f.window->composer();
+        // A missing required member blocks sending, with the reason shown.
+        QVERIFY(!f.window->sendButton()->isEnabled());
+        QVERIFY2(composer->problems().join('\n').contains("TableName"), qPrintable(composer->problems().join('\n')));
+        QVERIFY(composer->findChild<QLabel *>("problems")->text().contains("TableName"));
+        // The form leads: the JSON follows.
+        InputModel *input = composer->inputModel();
+        input->setData(input->indexOf({"TableName"}, 1), "Music");
+        const QModelIndex entry = input->addElement(input->indexOf({"Key"}));
+        input->setData(entry, "Artist");
+        input->setData(input->indexOf({"Key", "Artist", "S"}, 1), "No One");
+        QCOMPARE(QJsonDocument::fromJson(composer->json()->toPlainText().toUtf8()).object(),
+                 QJsonDocument::fromJson(R"({"TableName": "Music", "Key": {"Artist": {"S": "No One"}}})").object());
+        QVERIFY(composer->problems().isEmpty());
+        QVERIFY(f.window->sendButton()->isEnabled());
+        // The JSON leads: the form follows.
+        composer->json()->setPlainText(R"({"TableName": "Songs", "ConsistentRead": true})");
+        QCOMPARE(input->indexOf({"TableName"}, 1).data().toString(), "Songs");
+        QCOMPARE(input->indexOf({"ConsistentRead"}, 1).data().toString(), "true");
+        QVERIFY(!f.window->sendButton()->isEnabled()); // Key is required again
+        composer->json()->setPlainText("{ not json");
+        QVERIFY(composer->problems().first().startsWith("The JSON does not parse"));
+    }
+
+    void sendsToDynaliteAndShowsTheAnswer()
+    {
+        test::PeerServer dynalite(test::PeerServer::npmBin("dynalite"), {"--host", "127.0.0.1", "--port", "{port}", "--createTableMs", "0"});
+        QVERIFY2(dynalite.started(), qPrintable(dynalite.problem()));
+        Fixture f;
+        f.window->endpoint()->setText(QString::fromStdString(dynalite.url()));
+        QVERIFY(f.window->openOperation("dynamodb", "CreateTable"));
+        f.window->composer()->json()->setPlainText(R"({"TableName": "Music", "BillingMode": "PAY_PER_REQUEST",
+            "AttributeDefinitions": [{"AttributeName": "Artist", "AttributeType": "S"}],
+            "KeySchema": [{"AttributeName": "Artist", "KeyType": "HASH"}]})");
+        QVERIFY(f.sendAndWait());
+        QVERIFY2(f.window->response()->summary()->text().startsWith("<b>200</b>"), qPrintable(f.window->response()->summary()->text()));
+        QVERIFY(f.window->openOperation("dynamodb", "PutItem"));
+        f.window->composer()->json()->setPlainText(R"({"TableName": "Music", "Item": {"Artist": {"S": "No One"}, "Year": {"N": "1999"}}})");
+        QVERIFY(f.sendAndWait());
+
+        // GetItem, through the search and the form.
+        QTest::keyClicks(f.window->search(), "GetItem");
+        QTest::keyClick(f.window->search(), Qt::Key_Return);
+        InputModel *input = f.window->composer()->inputModel();
+        input->setData(input->indexOf({"TableName"}, 1), "Music");
+        input->setData(input->addElement(input->indexOf({"Key"})), "Artist");
+        input->setData(input->indexOf({"Key", "Artist", "S"}, 1), "No One");
+        QVERIFY(f.sendAndWait());
+        const QModelIndex year = f.window->response()->outputModel()->find("Year");
+        QVERIFY2(year.isValid(), qPrintable(f.window->response()->summary()->text()));
+        const QModelIndex n = f.window->response()->outputModel()->find("N", year);
+        QCOMPARE(n.siblingAtColumn(1).data().toString(), "1999");
+        QCOMPARE(n.data(JsonTreeModel::PathRole).toString(), "Item.Year.N");
+    }
+
+    void retriesShowInTheAttempts()
+    {
+        test::ScriptedHttpServer server;
+        server.script({test::ScriptedHttpServer::answer(503), test::ScriptedHttpServer::answer(503),
+                       test::ScriptedHttpServer::answer(200, "{\"TableNames\": [\"a\"]}", {{"Content-Type", "application/x-amz-json-1.0"}})});
+        Fixture f;
+        f.window->endpoint()->setText(QString::fromStdString(server.url()));
+        QVERIFY(f.window->openOperation("dynamodb", "ListTables"));
+        QVERIFY(f.sendAndWait());
+        QTableWidget *attempts = f.window->response()->attempts();
+        QCOMPARE(attempts->rowCount(), 3);
+        QCOMPARE(attempts->item(0, 1)->text(), "503");
+        QCOMPARE(attempts->item(0, 4)->text(), "retry (transient)");
+        QCOMPARE(attempts->item(2, 1)->text(), "200");
+        QVERIFY(f.window->response()->outputModel()->find("TableNames").isValid());
+        QVERIFY(f.window->response()->signing()->toPlainText().contains("amz-sdk-request:attempt=3; max=3"));
+        QVERIFY(!f.window->response()->signing()->toPlainText().contains("window-secret"));
+    }
+};
+
+QTEST_MAIN(TestExplorer)
+#include "tst_explorer.moc"
