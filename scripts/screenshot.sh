@@ -10,7 +10,7 @@ Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY=$display "$build/src/app/cumulus" -geometry "$size+0+0" >/dev/null 2>&1 &
+DISPLAY=$display "$build/src/app/cumulus" -geometry "$size+0+0" --open dynamodb/PutItem >/dev/null 2>&1 &
 app=$!
 sleep 3
 mkdir -p docs

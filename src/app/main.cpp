@@ -1,13 +1,22 @@
 // The composition root: builds the objects, wires them, starts the event loop. No logic here.
 #include "Version.h"
 #include "mainwindow/MainWindow.h"
+#include "util/Sleeper.h"
+#include "util/SystemClock.h"
+#include "util/SystemEnvironment.h"
+#include "util/SystemRandom.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QString::fromLatin1(cumulus::ApplicationName));
     QApplication::setApplicationVersion(QString::fromLatin1(cumulus::Version));
@@ -22,12 +31,32 @@ int main(int argc, char *argv[])
         QStringLiteral("quit-after-ready"),
         QStringLiteral("Open the window, then quit as soon as it is ready (smoke tests)."));
     parser.addOption(quitAfterReady);
+    const QCommandLineOption models(QStringLiteral("models"),
+                                    QStringLiteral("A model file or folder to load besides the bundled ones (repeatable)."),
+                                    QStringLiteral("PATH"));
+    parser.addOption(models);
+    const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Open an operation, e.g. dynamodb/GetItem."),
+                                  QStringLiteral("SERVICE/OPERATION"));
+    parser.addOption(open);
     parser.process(app);
 
-    cumulus::gui::MainWindow window;
+    const cumulus::util::SystemEnvironment environment;
+    const cumulus::util::SystemClock clock;
+    cumulus::util::SystemRandom random;
+    cumulus::util::SystemSleeper sleeper;
+    cumulus::gui::MainWindow window({&environment, &clock, &random, &sleeper, parser.values(models)});
     window.show();
+    if (parser.isSet(open)) {
+        const QString which = parser.value(open);
+        if (!window.openOperation(which.section('/', 0, 0), which.section('/', 1)))
+            std::fprintf(stderr, "cumulus: no operation %s\n", qPrintable(which));
+    }
 
-    if (parser.isSet(quitAfterReady))
-        QTimer::singleShot(0, &app, &QCoreApplication::quit);
+    if (parser.isSet(quitAfterReady)) {
+        QTimer::singleShot(0, &app, [&] {
+            std::printf("ready in %lld ms\n", static_cast<long long>(started.elapsed()));
+            QCoreApplication::quit();
+        });
+    }
     return app.exec();
 }

@@ -25,6 +25,11 @@ bool isFloat(const QString &type)
     return type == QLatin1String("float") || type == QLatin1String("double") || type == QLatin1String("bigDecimal");
 }
 
+QString count(std::size_t n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
 } // namespace
 
 struct InputModel::Node {
@@ -286,9 +291,9 @@ QVariant InputModel::data(const QModelIndex &index, int role) const
         return role == Qt::DisplayRole && required ? n->name + QStringLiteral(" *") : n->name;
     case 1:
         if (type == QLatin1String("list") || type == QLatin1String("set"))
-            return role == Qt::DisplayRole ? tr("%n item(s)", nullptr, int(n->children.size())) : QVariant();
+            return role == Qt::DisplayRole ? count(n->children.size(), tr("item"), tr("items")) : QVariant();
         if (type == QLatin1String("map"))
-            return role == Qt::DisplayRole ? tr("%n entry(ies)", nullptr, int(n->children.size())) : QVariant();
+            return role == Qt::DisplayRole ? count(n->children.size(), tr("entry"), tr("entries")) : QVariant();
         if (isComposite(type))
             return {};
         if (n->spec.value("recursive").toBool())

@@ -148,10 +148,12 @@ void MainWindow::build()
     m_profile->setObjectName(QStringLiteral("profile"));
     m_profile->setEditable(true);
     m_profile->addItem(QString());
-    m_profile->lineEdit()->setPlaceholderText(tr("profile: AWS_PROFILE or default"));
+    m_profile->lineEdit()->setPlaceholderText(tr("profile: default"));
     const credentials::SharedFiles files = credentials::SharedFiles::load(*m_services.environment);
     for (const auto &[name, profile] : files.profiles())
         m_profile->addItem(QString::fromStdString(name));
+    m_profile->setMinimumContentsLength(16);
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("region"));
     m_region->setEditable(true);
@@ -161,9 +163,12 @@ void MainWindow::build()
         for (const auto &region : partition.regions)
             m_region->addItem(QString::fromStdString(region.name));
     }
+    m_region->setMinimumContentsLength(14);
+    m_region->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_endpoint = new QLineEdit(this);
     m_endpoint->setObjectName(QStringLiteral("endpoint"));
     m_endpoint->setPlaceholderText(tr("endpoint: AWS's (or AWS_ENDPOINT_URL)"));
+    m_endpoint->setMinimumWidth(200);
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("send"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
@@ -173,10 +178,10 @@ void MainWindow::build()
     connect(m_send, &QPushButton::clicked, this, &MainWindow::send);
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_worker->cancel(); });
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_operationLabel, 1);
+    bar->addWidget(m_operationLabel);
     bar->addWidget(m_profile);
     bar->addWidget(m_region);
-    bar->addWidget(m_endpoint, 1);
+    bar->addWidget(m_endpoint, 2);
     bar->addWidget(m_send);
     bar->addWidget(m_cancel);
 

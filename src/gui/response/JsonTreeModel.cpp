@@ -109,9 +109,9 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return n->key;
     case 1:
         if (n->value.isObject())
-            return tr("{%n member(s)}", nullptr, int(n->children.size()));
+            return n->children.size() == 1 ? tr("{1 member}") : tr("{%1 members}").arg(n->children.size());
         if (n->value.isArray())
-            return tr("[%n item(s)]", nullptr, int(n->children.size()));
+            return n->children.size() == 1 ? tr("[1 item]") : tr("[%1 items]").arg(n->children.size());
         if (n->value.isBool())
             return n->value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         if (n->value.isNull())
