@@ -2,6 +2,7 @@
 // watch the JSON follow and the JSON lead, be stopped by a missing required member, send to a real
 // local DynamoDB (dynalite) and read the answer's tree, and see retries in the attempts table.
 // Every item model also passes QAbstractItemModelTester.
+#include "CallCommand.h"
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "MockClock.h"
@@ -17,12 +18,14 @@
 #include "response/ResponseView.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -163,6 +166,50 @@ private slots:
         const QModelIndex n = f.window->response()->outputModel()->find("N", year);
         QCOMPARE(n.siblingAtColumn(1).data().toString(), "1999");
         QCOMPARE(n.data(JsonTreeModel::PathRole).toString(), "Item.Year.N");
+    }
+
+    void assumedRoleBecomesTheIdentity()
+    {
+        const QString moto = QStandardPaths::findExecutable("moto_server");
+        QVERIFY2(!moto.isEmpty(), "moto_server is missing (the README's test command installs it)");
+        test::PeerServer server(moto, {"-H", "127.0.0.1", "-p", "{port}"}, {"INITIAL_NO_AUTH_ACTION_COUNT=5"});
+        QVERIFY2(server.started(), qPrintable(server.problem()));
+        // A user with a key, a role that trusts it (five unchecked bootstrap calls).
+        Fixture f;
+        auto cli = [&](std::vector<std::string> args) {
+            std::istringstream in;
+            std::ostringstream out, err;
+            args.insert(args.end(), {"--endpoint-url", server.url()});
+            const int code = cli::runCallCommand(args, f.environment, f.clock, f.random, f.sleeper, in, out, err);
+            return std::make_pair(code, QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object());
+        };
+        const char *all = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+        QCOMPARE(cli({"iam", "CreateUser", "--input", R"({"UserName": "gui"})"}).first, 0);
+        QCOMPARE(cli({"iam", "PutUserPolicy", "--input", QJsonDocument(QJsonObject{{"UserName", "gui"}, {"PolicyName", "all"}, {"PolicyDocument", all}}).toJson().toStdString()}).first, 0);
+        const auto key = cli({"iam", "CreateAccessKey", "--input", R"({"UserName": "gui"})"});
+        QCOMPARE(key.first, 0);
+        const char *trust = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/gui"}, "Action": "sts:AssumeRole"}]})";
+        QCOMPARE(cli({"iam", "CreateRole", "--input", QJsonDocument(QJsonObject{{"RoleName", "viewer"}, {"AssumeRolePolicyDocument", trust}}).toJson().toStdString()}).first, 0);
+        QCOMPARE(cli({"iam", "PutRolePolicy", "--input", QJsonDocument(QJsonObject{{"RoleName", "viewer"}, {"PolicyName", "all"}, {"PolicyDocument", all}}).toJson().toStdString()}).first, 0);
+        f.environment.set("AWS_ACCESS_KEY_ID", key.second.value("AccessKey").toObject().value("AccessKeyId").toString());
+        f.environment.set("AWS_SECRET_ACCESS_KEY", key.second.value("AccessKey").toObject().value("SecretAccessKey").toString());
+        f.window->endpoint()->setText(QString::fromStdString(server.url()));
+
+        // AssumeRole in the window; its credentials become the identity.
+        QVERIFY(f.window->openOperation("sts", "AssumeRole"));
+        f.window->composer()->json()->setPlainText(R"({"RoleArn": "arn:aws:iam::123456789012:role/viewer", "RoleSessionName": "from-the-window"})");
+        QVERIFY(f.sendAndWait());
+        QVERIFY2(f.window->response()->useCredentialsButton()->isVisible(), qPrintable(f.window->response()->summary()->text()));
+        f.window->response()->useCredentialsButton()->click();
+        QVERIFY(f.window->profile()->currentText().startsWith("session: arn:aws:sts::123456789012:assumed-role/viewer/from-the-window"));
+        QVERIFY(f.window->openOperation("sts", "GetCallerIdentity"));
+        QVERIFY(f.sendAndWait());
+        const QModelIndex arn = f.window->response()->outputModel()->find("Arn");
+        QCOMPARE(arn.siblingAtColumn(1).data().toString(), "arn:aws:sts::123456789012:assumed-role/viewer/from-the-window");
+        // Picking another profile forgets the session.
+        f.window->profile()->setCurrentText(QString());
+        QVERIFY(f.sendAndWait());
+        QCOMPARE(f.window->response()->outputModel()->find("Arn").siblingAtColumn(1).data().toString(), "arn:aws:iam::123456789012:user/gui");
     }
 
     void retriesShowInTheAttempts()

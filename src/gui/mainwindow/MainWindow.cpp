@@ -188,6 +188,14 @@ void MainWindow::build()
     m_composer = new RequestComposer(this);
     m_response = new ResponseView(this);
     connect(m_composer, &RequestComposer::problemsChanged, this, &MainWindow::updateSendState);
+    connect(m_response, &ResponseView::useCredentials, this, &MainWindow::useSession);
+    connect(m_profile, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        if (m_session && text != m_sessionLabel) {
+            m_session.reset();
+            m_profile->removeItem(m_profile->findText(m_sessionLabel));
+            statusBar()->showMessage(tr("Session credentials forgotten"));
+        }
+    });
     auto *work = new QSplitter(Qt::Vertical, this);
     work->addWidget(m_composer);
     work->addWidget(m_response);
@@ -264,6 +272,11 @@ void MainWindow::send()
     request.profile = m_profile->currentText().toStdString();
     request.region = m_region->currentText().toStdString();
     request.endpointUrl = m_endpoint->text().trimmed().toStdString();
+    if (m_session) {
+        request.profile.clear();
+        request.session = m_session;
+        request.sessionLabel = m_sessionLabel.toStdString();
+    }
     m_busy = true;
     m_cancel->setEnabled(true);
     updateSendState();
@@ -279,6 +292,22 @@ void MainWindow::finished(const CallResult &result)
     updateSendState();
     statusBar()->showMessage(result.outcome ? tr("Done in %1 ms").arg(result.elapsed.count()) : tr("Not sent"));
     emit callFinished();
+}
+
+void MainWindow::useSession(const credentials::Credentials &credentials, const QString &label)
+{
+    if (m_session)
+        m_profile->removeItem(m_profile->findText(m_sessionLabel));
+    m_session = credentials;
+    m_sessionLabel = label;
+    m_profile->addItem(label);
+    m_profile->setCurrentText(label);
+    QString expires;
+    if (credentials.expiration) {
+        const auto left = std::chrono::duration_cast<std::chrono::minutes>(*credentials.expiration - m_services.clock->now()).count();
+        expires = tr(" (expires in %1 min)").arg(left);
+    }
+    statusBar()->showMessage(tr("Calling as %1%2").arg(label, expires));
 }
 
 void MainWindow::showAbout()

@@ -68,6 +68,8 @@ public:
     QLineEdit *endpoint() const { return m_endpoint; }
     QPushButton *sendButton() const { return m_send; }
     bool busy() const { return m_busy; }
+    // Signs the next calls with these credentials (shown as the profile) until another profile is picked.
+    void useSession(const credentials::Credentials &credentials, const QString &label);
 
 signals:
     void sendRequested(const cumulus::gui::CallRequest &request);
@@ -100,6 +102,8 @@ private:
     QThread m_thread;
     CallWorker *m_worker = nullptr;
     bool m_busy = false;
+    std::optional<credentials::Credentials> m_session;
+    QString m_sessionLabel;
 };
 
 } // namespace cumulus::gui

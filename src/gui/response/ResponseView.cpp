@@ -1,5 +1,6 @@
 #include "response/ResponseView.h"
 
+#include "credentials/StsClient.h"
 #include "net/Transport.h"
 #include "response/JsonTreeModel.h"
 #include "sending/CallWorker.h"
@@ -12,9 +13,11 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeView>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace cumulus::gui {
@@ -55,8 +58,18 @@ ResponseView::ResponseView(QWidget *parent)
       m_output(new QTreeView(this)), m_raw(new QPlainTextEdit(this)),
       m_headers(table({tr("Header"), tr("Value")}, this)),
       m_attempts(table({tr("#"), tr("Status"), tr("Error"), tr("Time"), tr("Decision"), tr("Wait"), tr("Quota")}, this)),
-      m_signing(new QPlainTextEdit(this))
+      m_signing(new QPlainTextEdit(this)), m_useCredentials(new QPushButton(tr("Use these credentials"), this))
 {
+    m_useCredentials->setObjectName(QStringLiteral("useCredentials"));
+    m_useCredentials->setToolTip(tr("Sign the next calls with the temporary credentials in this answer"));
+    m_useCredentials->setVisible(false);
+    connect(m_useCredentials, &QPushButton::clicked, this, [this] {
+        auto credentials = credentials::credentialsFromSts(m_lastOutput);
+        if (!credentials)
+            return;
+        const QString who = m_lastOutput.value("AssumedRoleUser").toObject().value("Arn").toString();
+        emit useCredentials(*credentials, who.isEmpty() ? tr("session credentials") : tr("session: %1").arg(who));
+    });
     m_summary->setObjectName(QStringLiteral("responseSummary"));
     m_output->setObjectName(QStringLiteral("outputTree"));
     m_attempts->setObjectName(QStringLiteral("attempts"));
@@ -87,7 +100,10 @@ ResponseView::ResponseView(QWidget *parent)
     m_tabs->addTab(m_signing, tr("Signing"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_summary);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_useCredentials);
+    layout->addLayout(top);
     layout->addWidget(m_tabs);
 }
 
@@ -103,6 +119,8 @@ void ResponseView::showResult(const CallResult &result)
     m_headers->setRowCount(0);
     m_attempts->setRowCount(0);
     m_signing->clear();
+    m_useCredentials->setVisible(false);
+    m_lastOutput = {};
     const QString elapsed = tr("%1 ms").arg(result.elapsed.count());
     if (!result.outcome) {
         m_summary->setText(tr("<b>Not sent.</b> %1").arg(QString::fromStdString(result.error).toHtmlEscaped()));
@@ -144,8 +162,11 @@ void ResponseView::showResult(const CallResult &result)
         m_summary->setText(tr("<b>%1</b> in %2, %3 attempt(s) — %4")
                                .arg(response.status).arg(elapsed).arg(o.attempts.size())
                                .arg(QString::fromStdString(result.credentialSource).toHtmlEscaped()));
-        if (o.parsed)
+        if (o.parsed) {
             m_outputModel->setDocument(o.parsed->output);
+            m_lastOutput = o.parsed->output;
+            m_useCredentials->setVisible(credentials::credentialsFromSts(m_lastOutput).ok());
+        }
     }
     m_signing->setPlainText(signing);
     m_output->expandToDepth(2);

@@ -1,12 +1,18 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QPlainTextEdit;
 class QTabWidget;
 class QTableWidget;
 class QTreeView;
+
+namespace cumulus::credentials {
+struct Credentials;
+}
 
 namespace cumulus::gui {
 
@@ -31,6 +37,12 @@ public:
     QTableWidget *attempts() const { return m_attempts; }
     QLabel *summary() const { return m_summary; }
     QPlainTextEdit *signing() const { return m_signing; }
+    QPushButton *useCredentialsButton() const { return m_useCredentials; }
+
+signals:
+    // The answer carried temporary credentials (STS AssumeRole, GetSessionToken, …) and the person
+    // chose to call with them.
+    void useCredentials(const cumulus::credentials::Credentials &credentials, const QString &label);
 
 private:
     QLabel *m_summary;
@@ -41,6 +53,8 @@ private:
     QTableWidget *m_headers;
     QTableWidget *m_attempts;
     QPlainTextEdit *m_signing;
+    QPushButton *m_useCredentials;
+    QJsonObject m_lastOutput;
 };
 
 } // namespace cumulus::gui

@@ -46,19 +46,25 @@ void CallWorker::send(const CallRequest &request)
     net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
     calls::CallRunner runner(executor, m_random);
 
-    credentials::StsClient sts(runner, m_random, endpoints::endpointSettings({}, m_environment, settings, "STS"));
-    const credentials::CredentialCache cache(m_environment.homeDirectory().toStdString() + "/.aws/cli/cache", m_clock);
-    credentials::ChainContext chain{files, m_environment, m_clock, sts, &cache, {}};
-    const auto resolved = credentials::resolveCredentials(chain, profile, !request.profile.empty());
-    if (!resolved) {
-        result.error = resolved.error().message;
-        return done();
+    std::optional<credentials::Credentials> signWith = request.session;
+    if (signWith) {
+        result.credentialSource = request.sessionLabel;
+    } else {
+        credentials::StsClient sts(runner, m_random, endpoints::endpointSettings({}, m_environment, settings, "STS"));
+        const credentials::CredentialCache cache(m_environment.homeDirectory().toStdString() + "/.aws/cli/cache", m_clock);
+        credentials::ChainContext chain{files, m_environment, m_clock, sts, &cache, {}};
+        const auto resolved = credentials::resolveCredentials(chain, profile, !request.profile.empty());
+        if (!resolved) {
+            result.error = resolved.error().message;
+            return done();
+        }
+        if (!*resolved) {
+            result.error = "no credentials: the profile " + profile + " has none, and AWS_ACCESS_KEY_ID is not set";
+            return done();
+        }
+        result.credentialSource = (*resolved)->source;
+        signWith = (*resolved)->credentials;
     }
-    if (!*resolved) {
-        result.error = "no credentials: the profile " + profile + " has none, and AWS_ACCESS_KEY_ID is not set";
-        return done();
-    }
-    result.credentialSource = (*resolved)->source;
 
     endpoints::EndpointOverrides overrides;
     overrides.region = request.region;
@@ -71,7 +77,7 @@ void CallWorker::send(const CallRequest &request)
     spec.endpoint = endpoints::endpointSettings(overrides, m_environment, settings, sdkId);
     if (spec.endpoint.region.empty())
         spec.endpoint.region = "us-east-1";
-    spec.credentials = (*resolved)->credentials;
+    spec.credentials = signWith;
     auto prepared = calls::PreparedCall::prepare(spec, m_random);
     if (const auto *problem = std::get_if<calls::PrepareError>(&prepared)) {
         result.error = problem->message;

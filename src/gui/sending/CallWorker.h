@@ -26,6 +26,9 @@ struct CallRequest {
     std::string profile;      // empty: AWS_PROFILE / default
     std::string region;       // empty: the profile's
     std::string endpointUrl;  // empty: the configured one, else AWS's
+    // A session the person chose (temporary credentials from an STS answer): used instead of the chain.
+    std::optional<credentials::Credentials> session;
+    std::string sessionLabel;
 };
 
 // What came back, for the response view.
