@@ -44,7 +44,7 @@ int main(int argc, char *argv[])
     const cumulus::util::SystemClock clock;
     cumulus::util::SystemRandom random;
     cumulus::util::SystemSleeper sleeper;
-    cumulus::gui::MainWindow window({&environment, &clock, &random, &sleeper, parser.values(models)});
+    cumulus::gui::MainWindow window({&environment, &clock, &random, &sleeper, parser.values(models), {}});
     window.show();
     if (parser.isSet(open)) {
         const QString which = parser.value(open);

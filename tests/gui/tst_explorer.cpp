@@ -51,7 +51,7 @@ struct Fixture {
         environment.set("AWS_REGION", "us-east-1");
         environment.set("AWS_CONFIG_FILE", home.filePath("config"));
         environment.set("AWS_SHARED_CREDENTIALS_FILE", home.filePath("credentials"));
-        window = std::make_unique<MainWindow>(WindowServices{&environment, &clock, &random, &sleeper, {}});
+        window = std::make_unique<MainWindow>(WindowServices{&environment, &clock, &random, &sleeper, {}, home.filePath("cumulus.ini")});
         window->show();
     }
 
@@ -210,6 +210,24 @@ private slots:
         f.window->profile()->setCurrentText(QString());
         QVERIFY(f.sendAndWait());
         QCOMPARE(f.window->response()->outputModel()->find("Arn").siblingAtColumn(1).data().toString(), "arn:aws:iam::123456789012:user/gui");
+    }
+
+    void restoresTheLastCall()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("cumulus.ini");
+        Fixture f;
+        {
+            MainWindow first(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
+            QVERIFY(first.openOperation("sqs", "SendMessage"));
+            first.composer()->json()->setPlainText("{\"QueueUrl\": \"http://q\", \"MessageBody\": \"hello\"}");
+            first.endpoint()->setText(QStringLiteral("http://localhost:9324"));
+            first.close();
+        }
+        MainWindow second(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
+        QCOMPARE(second.endpoint()->text(), QStringLiteral("http://localhost:9324"));
+        QCOMPARE(second.composer()->document(), QJsonDocument::fromJson("{\"QueueUrl\": \"http://q\", \"MessageBody\": \"hello\"}").object());
+        QVERIFY(second.sendButton()->isEnabled());
     }
 
     void retriesShowInTheAttempts()

@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QMenuBar>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QtTest>
 
@@ -12,6 +13,11 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the window's settings go to a test location
+    }
+
     void showsTheAppsNameMenusAndStatus()
     {
         MainWindow window;

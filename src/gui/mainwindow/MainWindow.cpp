@@ -23,6 +23,9 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QJsonDocument>
+#include <QCloseEvent>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -37,7 +40,7 @@ WindowServices systemServices()
     static const util::SystemClock clock;
     static util::SystemRandom random;
     static util::SystemSleeper sleeper;
-    return {&environment, &clock, &random, &sleeper, {}};
+    return {&environment, &clock, &random, &sleeper, {}, {}};
 }
 
 } // namespace
@@ -196,7 +199,7 @@ void MainWindow::build()
             statusBar()->showMessage(tr("Session credentials forgotten"));
         }
     });
-    auto *work = new QSplitter(Qt::Vertical, this);
+    auto *work = m_work = new QSplitter(Qt::Vertical, this);
     work->addWidget(m_composer);
     work->addWidget(m_response);
     auto *right = new QWidget(this);
@@ -205,13 +208,60 @@ void MainWindow::build()
     rightLayout->addLayout(bar);
     rightLayout->addWidget(work);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *split = m_split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 3);
     split->setSizes({280, 820});
     m_ui->centralLayout->addWidget(split);
     updateSendState();
+    restore();
+}
+
+std::unique_ptr<QSettings> MainWindow::settings() const
+{
+    if (!m_services.settingsFile.isEmpty())
+        return std::make_unique<QSettings>(m_services.settingsFile, QSettings::IniFormat);
+    return std::make_unique<QSettings>();
+}
+
+// The layout, where the last call went, and the last operation with its input.
+void MainWindow::restore()
+{
+    const auto s = settings();
+    restoreGeometry(s->value("window/geometry").toByteArray());
+    m_split->restoreState(s->value("window/split").toByteArray());
+    m_work->restoreState(s->value("window/work").toByteArray());
+    m_profile->setCurrentText(s->value("call/profile").toString());
+    m_region->setCurrentText(s->value("call/region").toString());
+    m_endpoint->setText(s->value("call/endpoint").toString());
+    const QString last = s->value("call/operation").toString();
+    if (!last.isEmpty() && openOperation(last.section('/', 0, 0), last.section('/', 1))) {
+        const QJsonDocument input = QJsonDocument::fromJson(s->value("call/input").toByteArray());
+        if (input.isObject())
+            m_composer->setDocument(input.object());
+    }
+}
+
+void MainWindow::save() const
+{
+    const auto s = settings();
+    s->setValue("window/geometry", saveGeometry());
+    s->setValue("window/split", m_split->saveState());
+    s->setValue("window/work", m_work->saveState());
+    s->setValue("call/profile", m_session ? QString() : m_profile->currentText());
+    s->setValue("call/region", m_region->currentText());
+    s->setValue("call/endpoint", m_endpoint->text());
+    if (m_operation) {
+        s->setValue("call/operation", m_operationLabel->text().replace(QStringLiteral(" · "), QStringLiteral("/")));
+        s->setValue("call/input", QJsonDocument(m_composer->document()).toJson(QJsonDocument::Compact));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    save();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::openSelected(const QModelIndex &proxyIndex)

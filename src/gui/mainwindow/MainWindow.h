@@ -12,6 +12,8 @@ class MainWindow;
 }
 
 class QComboBox;
+class QSettings;
+class QSplitter;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -42,6 +44,7 @@ struct WindowServices {
     util::Random *random = nullptr;
     util::Sleeper *sleeper = nullptr;
     QStringList modelPaths;
+    QString settingsFile; // where the window keeps its layout and last call; empty: the platform's place
 };
 
 // The explorer: the service catalog with its search (Ctrl+K), the request composer, where and as
@@ -71,6 +74,9 @@ public:
     // Signs the next calls with these credentials (shown as the profile) until another profile is picked.
     void useSession(const credentials::Credentials &credentials, const QString &label);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 signals:
     void sendRequested(const cumulus::gui::CallRequest &request);
     void callFinished();
@@ -80,6 +86,9 @@ private:
     void openSelected(const QModelIndex &proxyIndex);
     void finished(const CallResult &result);
     void updateSendState();
+    std::unique_ptr<QSettings> settings() const;
+    void restore();
+    void save() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     WindowServices m_services;
@@ -95,6 +104,8 @@ private:
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
     RequestComposer *m_composer = nullptr;
+    QSplitter *m_split = nullptr;
+    QSplitter *m_work = nullptr;
     ResponseView *m_response = nullptr;
     std::shared_ptr<const model::Model> m_model;
     const model::Shape *m_service = nullptr;
