@@ -230,6 +230,27 @@ private slots:
         QVERIFY(second.sendButton()->isEnabled());
     }
 
+    void signatureMismatchShowsTheDifference()
+    {
+        // An S3-style SignatureDoesNotMatch that says which canonical request AWS computed (moto's
+        // answers do not, so a scripted server plays S3 here): the inspector lines them up.
+        test::ScriptedHttpServer server;
+        Fixture f;
+        f.window->endpoint()->setText(QString::fromStdString(server.url()));
+        QVERIFY(f.window->openOperation("s3", "ListBuckets"));
+        const QString theirs = "GET\n/\n\nhost:elsewhere\n\nhost\nUNSIGNED-PAYLOAD";
+        server.script({test::ScriptedHttpServer::answer(403,
+            "<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message>"
+            "<CanonicalRequest>" + theirs.toStdString() + "</CanonicalRequest><RequestId>R1</RequestId></Error>",
+            {{"Content-Type", "application/xml"}})});
+        QVERIFY(f.sendAndWait());
+        QVERIFY(f.window->response()->summary()->text().contains("SignatureDoesNotMatch"));
+        const QString signing = f.window->response()->signing()->toPlainText();
+        QVERIFY2(signing.contains("— the canonical request AWS expected\n" + theirs), qPrintable(signing));
+        QVERIFY2(signing.contains("— differences (ours ≠ AWS's)"), qPrintable(signing));
+        QVERIFY2(signing.contains("AWS's: host:elsewhere"), qPrintable(signing));
+    }
+
     void retriesShowInTheAttempts()
     {
         test::ScriptedHttpServer server;

@@ -51,6 +51,22 @@ QString pretty(const std::string &body)
     return QString::fromUtf8(bytes);
 }
 
+// Where our canonical request and the one AWS computed part, line by line.
+QString differences(const QString &ours, const QString &theirs)
+{
+    const QStringList a = ours.split('\n'), b = theirs.split('\n');
+    QString out = QObject::tr("\n— differences (ours ≠ AWS's)\n");
+    int count = 0;
+    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i) {
+        const QString x = a.value(i), y = b.value(i);
+        if (x == y)
+            continue;
+        ++count;
+        out += QObject::tr("line %1:\n  ours:  %2\n  AWS's: %3\n").arg(i + 1).arg(x, y);
+    }
+    return count ? out : QObject::tr("\n— the canonical requests are the same: the secret key is what differs\n");
+}
+
 } // namespace
 
 ResponseView::ResponseView(QWidget *parent)
@@ -150,8 +166,11 @@ void ResponseView::showResult(const CallResult &result)
         addRow(m_headers, {QString::fromStdString(h.name), QString::fromStdString(h.value)});
     if (o.parsed && o.parsed->error) {
         const protocols::ServiceError &e = *o.parsed->error;
-        if (!e.expectedCanonicalRequest.empty())
+        if (!e.expectedCanonicalRequest.empty()) {
             signing += tr("— the canonical request AWS expected\n%1\n").arg(QString::fromStdString(e.expectedCanonicalRequest));
+            if (!o.canonicalRequests.empty())
+                signing += differences(QString::fromStdString(o.canonicalRequests.back()), QString::fromStdString(e.expectedCanonicalRequest));
+        }
         m_summary->setText(tr("<b>%1 %2</b> — %3 in %4, %5 attempt(s)<br>Request id: %6")
                                .arg(response.status)
                                .arg(QString::fromStdString(e.code).toHtmlEscaped(), QString::fromStdString(e.message).toHtmlEscaped(), elapsed)
