@@ -10,7 +10,7 @@
 #include "ScriptedHttpServer.h"
 #include "SeededRandom.h"
 #include "catalog/CatalogModel.h"
-#include "catalog/OperationFilter.h"
+#include "catalog/SearchModel.h"
 #include "composer/InputModel.h"
 #include "composer/RequestComposer.h"
 #include "mainwindow/MainWindow.h"
@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -73,11 +74,11 @@ private slots:
     void modelsPassTheTester()
     {
         Fixture f;
-        auto *catalog = qobject_cast<OperationFilter *>(f.window->catalog()->model());
-        QAbstractItemModelTester catalogTester(catalog->sourceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester filterTester(catalog, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        catalog->setQuery("item");
-        catalog->setQuery("");
+        QAbstractItemModelTester catalogTester(f.window->catalog()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *search = qobject_cast<SearchModel *>(f.window->results()->model());
+        QAbstractItemModelTester searchTester(search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        search->setQuery("item");
+        search->setQuery("");
 
         QVERIFY(f.window->openOperation("dynamodb", "PutItem"));
         InputModel *input = f.window->composer()->inputModel();
@@ -97,16 +98,21 @@ private slots:
     {
         Fixture f;
         QTest::keyClicks(f.window->search(), "GetItem");
-        auto *catalog = f.window->catalog()->model();
+        auto *results = f.window->results()->model();
         QStringList shown;
-        for (int s = 0; s < catalog->rowCount(); ++s) {
-            const QModelIndex service = catalog->index(s, 0);
-            for (int o = 0; o < catalog->rowCount(service); ++o)
-                shown << service.data().toString() + '/' + catalog->index(o, 0, service).data().toString();
-        }
-        QVERIFY2(shown.contains("dynamodb/GetItem"), qPrintable(shown.join(", ")));
+        for (int r = 0; r < results->rowCount(); ++r)
+            shown << results->index(r, 0).data(SearchModel::ServiceNameRole).toString() + '/' + results->index(r, 0).data(SearchModel::OperationNameRole).toString();
+        QCOMPARE(shown.first(), "dynamodb/GetItem"); // the exact name first, before BatchGetItem
+        QVERIFY(shown.contains("dynamodb/BatchGetItem"));
+        QVERIFY(f.window->results()->isVisible());
         QTest::keyClick(f.window->search(), Qt::Key_Return);
         QCOMPARE(f.window->composer()->inputModel()->indexOf({"TableName"}).data().toString(), "TableName *");
+        // More words narrow it: the service's name counts too.
+        f.window->search()->setText("list dynamodb tables");
+        QCOMPARE(results->index(0, 0).data(SearchModel::OperationNameRole).toString(), "ListTables");
+        // An empty search shows the catalog again.
+        f.window->search()->clear();
+        QVERIFY(f.window->catalog()->isVisible());
     }
 
     void formAndJsonFollowEachOther()

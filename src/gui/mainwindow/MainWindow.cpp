@@ -2,7 +2,7 @@
 
 #include "Version.h"
 #include "catalog/CatalogModel.h"
-#include "catalog/OperationFilter.h"
+#include "catalog/SearchModel.h"
 #include "composer/RequestComposer.h"
 #include "credentials/profile/SharedFiles.h"
 #include "endpoints/Partitions.h"
@@ -21,6 +21,8 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QStackedWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -98,48 +100,42 @@ void MainWindow::build()
     m_search->setClearButtonEnabled(true);
     m_catalogModel = new CatalogModel(this);
     m_catalogModel->setServices(m_registry->services());
-    m_filter = new OperationFilter(this);
-    m_filter->setSourceModel(m_catalogModel);
     m_catalog = new QTreeView(this);
     m_catalog->setObjectName(QStringLiteral("catalog"));
-    m_catalog->setModel(m_filter);
+    m_catalog->setModel(m_catalogModel);
     m_catalog->setHeaderHidden(true);
     m_catalog->setUniformRowHeights(true);
+    m_searchModel = new SearchModel(this);
+    m_searchModel->setServices(m_registry->services());
+    m_results = new QListView(this);
+    m_results->setObjectName(QStringLiteral("results"));
+    m_results->setModel(m_searchModel);
+    m_results->setUniformItemSizes(true);
+    m_browse = new QStackedWidget(this);
+    m_browse->addWidget(m_catalog);
+    m_browse->addWidget(m_results);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_filter->setQuery(text);
-        if (!text.isEmpty())
-            m_catalog->expandAll();
+        m_searchModel->setQuery(text);
+        m_browse->setCurrentWidget(text.trimmed().isEmpty() ? static_cast<QWidget *>(m_catalog) : m_results);
+        if (m_searchModel->rowCount() > 0)
+            m_results->setCurrentIndex(m_searchModel->index(0));
+        statusBar()->showMessage(text.trimmed().isEmpty() ? QString() : tr("%n operation(s) match", nullptr, m_searchModel->matches()));
     });
+    // Enter opens the best match (an operation named exactly as typed comes first).
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        // Enter opens the best match: an operation named exactly as typed, else one that starts
-        // so, else the first shown.
-        const QString typed = m_search->text().trimmed();
-        QModelIndex best;
-        int bestRank = 3;
-        for (int s = 0; s < m_filter->rowCount(); ++s) {
-            const QModelIndex service = m_filter->index(s, 0);
-            for (int o = 0; o < m_filter->rowCount(service); ++o) {
-                const QModelIndex op = m_filter->index(o, 0, service);
-                const QString name = op.data().toString();
-                const int rank = name.compare(typed, Qt::CaseInsensitive) == 0 ? 0 : name.startsWith(typed, Qt::CaseInsensitive) ? 1 : 2;
-                if (rank < bestRank) {
-                    best = op;
-                    bestRank = rank;
-                }
-            }
-        }
-        if (best.isValid()) {
-            m_catalog->setCurrentIndex(best);
-            openSelected(best);
-        }
+        const QModelIndex current = m_results->currentIndex().isValid() ? m_results->currentIndex() : m_searchModel->index(0);
+        if (current.isValid())
+            openSelected(current);
     });
     connect(m_catalog, &QTreeView::activated, this, &MainWindow::openSelected);
     connect(m_catalog, &QTreeView::clicked, this, &MainWindow::openSelected);
+    connect(m_results, &QListView::activated, this, &MainWindow::openSelected);
+    connect(m_results, &QListView::clicked, this, &MainWindow::openSelected);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_search);
-    leftLayout->addWidget(m_catalog);
+    leftLayout->addWidget(m_browse);
 
     // Where and as whom.
     m_operationLabel = new QLabel(tr("No operation"), this);
@@ -264,9 +260,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::openSelected(const QModelIndex &proxyIndex)
+void MainWindow::openSelected(const QModelIndex &index)
 {
-    const QModelIndex index = m_filter->mapToSource(proxyIndex);
+    // The catalog's and the results' roles share their numbers.
+    static_assert(int(CatalogModel::OperationNameRole) == int(SearchModel::OperationNameRole));
     const QString operation = index.data(CatalogModel::OperationNameRole).toString();
     if (!operation.isEmpty())
         openOperation(index.data(CatalogModel::ServiceNameRole).toString(), operation);

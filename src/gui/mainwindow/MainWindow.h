@@ -12,6 +12,8 @@ class MainWindow;
 }
 
 class QComboBox;
+class QListView;
+class QStackedWidget;
 class QSettings;
 class QSplitter;
 class QLabel;
@@ -32,7 +34,7 @@ class Sleeper;
 namespace cumulus::gui {
 
 class CatalogModel;
-class OperationFilter;
+class SearchModel;
 class RequestComposer;
 class ResponseView;
 
@@ -64,6 +66,7 @@ public:
 
     QLineEdit *search() const { return m_search; }
     QTreeView *catalog() const { return m_catalog; }
+    QListView *results() const { return m_results; }
     RequestComposer *composer() const { return m_composer; }
     ResponseView *response() const { return m_response; }
     QComboBox *profile() const { return m_profile; }
@@ -83,7 +86,7 @@ signals:
 
 private:
     void build();
-    void openSelected(const QModelIndex &proxyIndex);
+    void openSelected(const QModelIndex &index);
     void finished(const CallResult &result);
     void updateSendState();
     std::unique_ptr<QSettings> settings() const;
@@ -94,7 +97,9 @@ private:
     WindowServices m_services;
     std::unique_ptr<model::ModelRegistry> m_registry;
     CatalogModel *m_catalogModel = nullptr;
-    OperationFilter *m_filter = nullptr;
+    SearchModel *m_searchModel = nullptr;
+    QListView *m_results = nullptr;
+    QStackedWidget *m_browse = nullptr;
     QLineEdit *m_search = nullptr;
     QTreeView *m_catalog = nullptr;
     QLabel *m_operationLabel = nullptr;
