@@ -16,6 +16,7 @@
 #include "mainwindow/MainWindow.h"
 #include "response/JsonTreeModel.h"
 #include "response/ResponseView.h"
+#include "workbench/ModelWorkbench.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -255,6 +257,46 @@ private slots:
         QVERIFY2(signing.contains("— the canonical request AWS expected\n" + theirs), qPrintable(signing));
         QVERIFY2(signing.contains("— differences (ours ≠ AWS's)"), qPrintable(signing));
         QVERIFY2(signing.contains("AWS's: host:elsewhere"), qPrintable(signing));
+    }
+
+    void workbenchShowsProblemsAndFeedsTheExplorer()
+    {
+        // The seed's example: three names that resolve to nothing, each on its line.
+        const QString seed = "namespace com.amazonaws.s3\n"
+                             "service SimpleS3 { version: \"2023-12-21\", operations: [ListBuckets, PutObject] }\n"
+                             "operation ListBuckets { output: ListBucketsOutput }\n"
+                             "structure ListBucketOutput { buckets: BucketList }\n"
+                             "list BucketList { member: Bucket }\n";
+        Fixture f;
+        f.window->showWorkbench();
+        ModelWorkbench *bench = f.window->workbench();
+        bench->setText(seed, "simple.smithy");
+        QStringList problems;
+        for (int i = 0; i < bench->problems()->count(); ++i)
+            problems << bench->problems()->item(i)->text();
+        QCOMPARE(problems, (QStringList{"line 2: PutObject is not defined (an operation of SimpleS3)",
+                                        "line 3: ListBucketsOutput is not defined (the output of ListBuckets)",
+                                        "line 5: Bucket is not defined (the target of BucketList$member)"}));
+        QCOMPARE(bench->editor()->extraSelections().size(), 3);
+        // What is valid is already in the explorer.
+        f.window->search()->setText("ListBuckets");
+        auto *results = f.window->results()->model();
+        QStringList found;
+        for (int r = 0; r < results->rowCount(); ++r)
+            found << results->index(r, 0).data(SearchModel::ServiceNameRole).toString();
+        QVERIFY2(found.contains("SimpleS3") || found.contains("simples3"), qPrintable(found.join(", ")));
+        const QString service = found.contains("SimpleS3") ? "SimpleS3" : "simples3";
+        // Fixed: no problems, and the explorer shows the corrected service with its output shape.
+        QString fixed = seed;
+        fixed.replace("ListBuckets, PutObject", "ListBuckets").replace("ListBucketOutput", "ListBucketsOutput");
+        fixed += "structure Bucket { name: String }\n";
+        bench->editor()->setPlainText(fixed);
+        bench->validateNow();
+        QCOMPARE(bench->problems()->count(), 1);
+        QCOMPARE(bench->problems()->item(0)->text(), "No problems: the explorer shows this model.");
+        QVERIFY(bench->editor()->extraSelections().isEmpty());
+        QVERIFY(f.window->openOperation(service, "ListBuckets"));
+        QVERIFY(!f.window->openOperation(service, "PutObject"));
     }
 
     void retriesShowInTheAttempts()

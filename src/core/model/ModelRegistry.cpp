@@ -136,10 +136,21 @@ void ModelRegistry::addIdl(const QString &key, const QStringList &files)
     LoadResult result = loadSmithyIdlFiles(files);
     for (const ModelError &error : result.errors)
         m_errors.push_back(error);
-    for (ServiceSummary &service : summarize(*result.model, key.toStdString()))
-        add(std::move(service));
+    addLoaded(key, std::move(result));
+}
+
+void ModelRegistry::addLoaded(const QString &key, LoadResult result)
+{
+    const std::string source = key.toStdString();
+    m_services.erase(std::remove_if(m_services.begin(), m_services.end(),
+                                    [&](const ServiceSummary &s) { return s.source == source; }),
+                     m_services.end());
+    if (result.model) {
+        for (ServiceSummary &service : summarize(*result.model, source))
+            add(std::move(service));
+    }
     const std::lock_guard lock(m_mutex);
-    m_loaded[key.toStdString()] = std::move(result);
+    m_loaded[source] = std::move(result);
 }
 
 void ModelRegistry::add(ServiceSummary service)

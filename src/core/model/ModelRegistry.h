@@ -37,6 +37,9 @@ public:
     // .json files; in a folder, JSON files that hold no service are passed over quietly.
     void addBundled();
     void addPath(const QString &path);
+    // A model loaded elsewhere (the window's model workbench) under a key; its services replace the
+    // ones an earlier call gave under the same key.
+    void addLoaded(const QString &key, LoadResult result);
     // What a command line asks for: the paths given (--models), else CUMULUS_MODEL_PATH's, else the
     // bundled models.
     void addSources(const QStringList &paths, const util::Environment &environment);

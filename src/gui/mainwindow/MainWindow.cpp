@@ -14,8 +14,11 @@
 #include "util/SystemEnvironment.h"
 #include "util/SystemRandom.h"
 #include "util/Sleeper.h"
+#include "workbench/ModelWorkbench.h"
 
 #include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -210,6 +213,21 @@ void MainWindow::build()
     split->setStretchFactor(1, 3);
     split->setSizes({280, 820});
     m_ui->centralLayout->addWidget(split);
+
+    m_workbench = new ModelWorkbench(this);
+    m_workbenchDock = new QDockWidget(tr("Model workbench"), this);
+    m_workbenchDock->setObjectName(QStringLiteral("workbenchDock"));
+    m_workbenchDock->setWidget(m_workbench);
+    addDockWidget(Qt::RightDockWidgetArea, m_workbenchDock);
+    m_workbenchDock->hide();
+    connect(m_workbench, &ModelWorkbench::modelChanged, this, &MainWindow::workbenchModelChanged);
+    QAction *openModel = m_ui->menuFile->addAction(tr("Open Smithy Model…"));
+    m_ui->menuFile->insertAction(m_ui->actionQuit, openModel);
+    connect(openModel, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Smithy model"), QString(), tr("Smithy IDL (*.smithy)"));
+        if (!path.isEmpty() && m_workbench->openFile(path))
+            showWorkbench();
+    });
     updateSendState();
     restore();
 }
@@ -296,6 +314,24 @@ bool MainWindow::openOperation(const QString &serviceName, const QString &operat
                                                  QString::fromStdString(summary->title)));
     updateSendState();
     return true;
+}
+
+void MainWindow::showWorkbench()
+{
+    m_workbenchDock->show();
+    m_workbenchDock->raise();
+}
+
+// The workbench's model, valid part and all, joins the catalog at once.
+void MainWindow::workbenchModelChanged(const QString &key, const model::LoadResult &result)
+{
+    m_registry->addLoaded(key, result);
+    m_catalogModel->setServices(m_registry->services());
+    m_searchModel->setServices(m_registry->services());
+    m_searchModel->setQuery(m_search->text());
+    statusBar()->showMessage(result.ok() ? tr("The workbench's model is in the catalog")
+                                         : tr("The workbench's model has %n problem(s); its valid part is in the catalog",
+                                              nullptr, int(result.errors.size())));
 }
 
 void MainWindow::updateSendState()

@@ -23,6 +23,7 @@ class QTreeView;
 
 namespace cumulus::model {
 class ModelRegistry;
+struct LoadResult;
 }
 namespace cumulus::util {
 class Clock;
@@ -35,6 +36,7 @@ namespace cumulus::gui {
 
 class CatalogModel;
 class SearchModel;
+class ModelWorkbench;
 class RequestComposer;
 class ResponseView;
 
@@ -74,6 +76,8 @@ public:
     QLineEdit *endpoint() const { return m_endpoint; }
     QPushButton *sendButton() const { return m_send; }
     bool busy() const { return m_busy; }
+    ModelWorkbench *workbench() const { return m_workbench; }
+    void showWorkbench();
     // Signs the next calls with these credentials (shown as the profile) until another profile is picked.
     void useSession(const credentials::Credentials &credentials, const QString &label);
 
@@ -89,6 +93,7 @@ private:
     void openSelected(const QModelIndex &index);
     void finished(const CallResult &result);
     void updateSendState();
+    void workbenchModelChanged(const QString &key, const model::LoadResult &result);
     std::unique_ptr<QSettings> settings() const;
     void restore();
     void save() const;
@@ -118,6 +123,8 @@ private:
     QThread m_thread;
     CallWorker *m_worker = nullptr;
     bool m_busy = false;
+    ModelWorkbench *m_workbench = nullptr;
+    class QDockWidget *m_workbenchDock = nullptr;
     std::optional<credentials::Credentials> m_session;
     QString m_sessionLabel;
 };
