@@ -1,6 +1,7 @@
 // The composition root: builds the objects, wires them, starts the event loop. No logic here.
 #include "Version.h"
 #include "mainwindow/MainWindow.h"
+#include "workbench/ModelWorkbench.h"
 #include "util/Sleeper.h"
 #include "util/SystemClock.h"
 #include "util/SystemEnvironment.h"
@@ -38,6 +39,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Open an operation, e.g. dynamodb/GetItem."),
                                   QStringLiteral("SERVICE/OPERATION"));
     parser.addOption(open);
+    const QCommandLineOption workbench(QStringLiteral("workbench"), QStringLiteral("Open a Smithy IDL file in the model workbench."),
+                                       QStringLiteral("FILE"));
+    parser.addOption(workbench);
     parser.process(app);
 
     const cumulus::util::SystemEnvironment environment;
@@ -50,6 +54,13 @@ int main(int argc, char *argv[])
         const QString which = parser.value(open);
         if (!window.openOperation(which.section('/', 0, 0), which.section('/', 1)))
             std::fprintf(stderr, "cumulus: no operation %s\n", qPrintable(which));
+    }
+
+    if (parser.isSet(workbench)) {
+        if (window.workbench()->openFile(parser.value(workbench)))
+            window.showWorkbench();
+        else
+            std::fprintf(stderr, "cumulus: cannot read %s\n", qPrintable(parser.value(workbench)));
     }
 
     if (parser.isSet(quitAfterReady)) {

@@ -122,7 +122,9 @@ void MainWindow::build()
         m_browse->setCurrentWidget(text.trimmed().isEmpty() ? static_cast<QWidget *>(m_catalog) : m_results);
         if (m_searchModel->rowCount() > 0)
             m_results->setCurrentIndex(m_searchModel->index(0));
-        statusBar()->showMessage(text.trimmed().isEmpty() ? QString() : tr("%n operation(s) match", nullptr, m_searchModel->matches()));
+        statusBar()->showMessage(text.trimmed().isEmpty() ? QString()
+                                 : m_searchModel->matches() == 1 ? tr("1 operation matches")
+                                                                 : tr("%1 operations match").arg(m_searchModel->matches()));
     });
     // Enter opens the best match (an operation named exactly as typed comes first).
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
@@ -139,6 +141,7 @@ void MainWindow::build()
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_browse);
+    left->setMinimumWidth(180);
 
     // Where and as whom.
     m_operationLabel = new QLabel(tr("No operation"), this);
@@ -154,7 +157,7 @@ void MainWindow::build()
     const credentials::SharedFiles files = credentials::SharedFiles::load(*m_services.environment);
     for (const auto &[name, profile] : files.profiles())
         m_profile->addItem(QString::fromStdString(name));
-    m_profile->setMinimumContentsLength(16);
+    m_profile->setMinimumContentsLength(10);
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("region"));
@@ -165,12 +168,12 @@ void MainWindow::build()
         for (const auto &region : partition.regions)
             m_region->addItem(QString::fromStdString(region.name));
     }
-    m_region->setMinimumContentsLength(14);
+    m_region->setMinimumContentsLength(10);
     m_region->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_endpoint = new QLineEdit(this);
     m_endpoint->setObjectName(QStringLiteral("endpoint"));
     m_endpoint->setPlaceholderText(tr("endpoint: AWS's (or AWS_ENDPOINT_URL)"));
-    m_endpoint->setMinimumWidth(200);
+    m_endpoint->setMinimumWidth(160);
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("send"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
@@ -179,13 +182,18 @@ void MainWindow::build()
     m_cancel->setEnabled(false);
     connect(m_send, &QPushButton::clicked, this, &MainWindow::send);
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_worker->cancel(); });
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_operationLabel);
-    bar->addWidget(m_profile);
-    bar->addWidget(m_region);
-    bar->addWidget(m_endpoint, 2);
-    bar->addWidget(m_send);
-    bar->addWidget(m_cancel);
+    // Two rows: what and go; as whom and where.
+    auto *bar = new QVBoxLayout;
+    auto *what = new QHBoxLayout;
+    what->addWidget(m_operationLabel, 1);
+    what->addWidget(m_send);
+    what->addWidget(m_cancel);
+    auto *where = new QHBoxLayout;
+    where->addWidget(m_profile, 1);
+    where->addWidget(m_region, 1);
+    where->addWidget(m_endpoint, 2);
+    bar->addLayout(what);
+    bar->addLayout(where);
 
     m_composer = new RequestComposer(this);
     m_response = new ResponseView(this);
@@ -215,6 +223,7 @@ void MainWindow::build()
     m_ui->centralLayout->addWidget(split);
 
     m_workbench = new ModelWorkbench(this);
+    m_workbench->setMinimumWidth(360);
     m_workbenchDock = new QDockWidget(tr("Model workbench"), this);
     m_workbenchDock->setObjectName(QStringLiteral("workbenchDock"));
     m_workbenchDock->setWidget(m_workbench);
@@ -320,6 +329,7 @@ void MainWindow::showWorkbench()
 {
     m_workbenchDock->show();
     m_workbenchDock->raise();
+    resizeDocks({m_workbenchDock}, {std::max(460, width() * 2 / 5)}, Qt::Horizontal);
 }
 
 // The workbench's model, valid part and all, joins the catalog at once.
@@ -330,8 +340,9 @@ void MainWindow::workbenchModelChanged(const QString &key, const model::LoadResu
     m_searchModel->setServices(m_registry->services());
     m_searchModel->setQuery(m_search->text());
     statusBar()->showMessage(result.ok() ? tr("The workbench's model is in the catalog")
-                                         : tr("The workbench's model has %n problem(s); its valid part is in the catalog",
-                                              nullptr, int(result.errors.size())));
+                             : result.errors.size() == 1 ? tr("The workbench's model has a problem; its valid part is in the catalog")
+                                                         : tr("The workbench's model has %1 problems; its valid part is in the catalog")
+                                                               .arg(result.errors.size()));
 }
 
 void MainWindow::updateSendState()
