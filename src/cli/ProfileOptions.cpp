@@ -1,6 +1,5 @@
 #include "ProfileOptions.h"
 
-#include "net/QnamTransport.h"
 #include "util/Environment.h"
 
 #include <istream>
@@ -30,20 +29,15 @@ util::Expected<std::optional<credentials::ResolvedCredentials>>
 resolveCredentials(const ProfileContext &profile, const util::Environment &environment, const util::Clock &clock,
                    util::Random &random, util::Sleeper &sleeper, std::istream &in, std::ostream &err)
 {
-    net::QnamTransport transport;
-    net::RequestExecutor executor(transport, clock, sleeper, random);
-    calls::CallRunner runner(executor, random);
-    credentials::StsClient sts(runner, random, endpoints::endpointSettings({}, environment, profile.settings, "STS"));
-    const credentials::CredentialCache cache(environment.homeDirectory().toStdString() + "/.aws/cli/cache", clock);
-    credentials::ChainContext context{profile.files, environment, clock, sts, &cache, {}};
-    context.mfa = [&](const std::string &name, const std::string &serial) -> std::optional<std::string> {
+    auto mfa = [&](const std::string &name, const std::string &serial) -> std::optional<std::string> {
         err << "Enter MFA code for " << serial << " (profile " << name << "): " << std::flush;
         std::string code;
         if (!std::getline(in, code))
             return std::nullopt;
         return code;
     };
-    return credentials::resolveCredentials(context, profile.name, profile.explicitProfile);
+    return credentials::resolveProfileCredentials(profile.files, profile.name, profile.explicitProfile, environment,
+                                                  clock, random, sleeper, mfa);
 }
 
 } // namespace cumulus::cli

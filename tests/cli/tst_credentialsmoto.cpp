@@ -3,6 +3,7 @@
 // environment, a role whose trust policy refuses, the AWS CLI's role cache written and reused — and
 // a session cached by the AWS CLI itself reused by Cumulus, with the same identity both ways.
 #include "CallCommand.h"
+#include "CliRun.h"
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "PeerServer.h"
@@ -27,11 +28,7 @@ using test::PeerServer;
 
 namespace {
 
-struct Run {
-    int code = 0;
-    std::string out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(QByteArray::fromStdString(out)).object(); }
-};
+using Run = test::CliRun;
 
 // Moto matches trust policy principals exactly: the user, and the role sessions that assume the
 // next link of the chain.

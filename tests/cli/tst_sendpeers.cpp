@@ -2,6 +2,7 @@
 // started on a free loopback port by its test: DynamoDB on dynalite and moto, S3 on s3rver and
 // moto, Kinesis on kinesalite, SQS, SNS, STS and IAM on moto with signature checking on.
 #include "CallCommand.h"
+#include "CliRun.h"
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "PeerServer.h"
@@ -23,11 +24,7 @@ using test::PeerServer;
 
 namespace {
 
-struct Run {
-    int code = 0;
-    std::string out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(QByteArray::fromStdString(out)).object(); }
-};
+using Run = test::CliRun;
 
 // Calls through the command, in process, against one server with one set of keys.
 class Cli {

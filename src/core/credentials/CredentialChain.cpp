@@ -1,6 +1,7 @@
 #include "credentials/CredentialChain.h"
 
 #include "credentials/providers/EnvironmentProvider.h"
+#include "net/QnamTransport.h"
 #include "credentials/providers/StaticProfileProvider.h"
 #include "util/Environment.h"
 
@@ -65,6 +66,19 @@ util::Expected<std::optional<ResolvedCredentials>> resolveCredentials(ChainConte
         }
     }
     return profileCredentials(context, profile, visited);
+}
+
+util::Expected<std::optional<ResolvedCredentials>> resolveProfileCredentials(
+    const SharedFiles &files, const std::string &profile, bool explicitProfile, const util::Environment &environment,
+    const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, MfaPrompt mfa)
+{
+    net::QnamTransport transport;
+    net::RequestExecutor executor(transport, clock, sleeper, random);
+    calls::CallRunner runner(executor, random);
+    StsClient sts(runner, random, endpoints::endpointSettings({}, environment, files.settingsOf(profile), "STS"));
+    const CredentialCache cache(environment.homeDirectory().toStdString() + "/.aws/cli/cache", clock);
+    ChainContext context{files, environment, clock, sts, &cache, std::move(mfa)};
+    return resolveCredentials(context, profile, explicitProfile);
 }
 
 } // namespace cumulus::credentials

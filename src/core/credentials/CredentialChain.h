@@ -14,6 +14,8 @@
 namespace cumulus::util {
 class Environment;
 class Clock;
+class Random;
+class Sleeper;
 }
 
 namespace cumulus::credentials {
@@ -48,6 +50,13 @@ struct ChainContext {
 // cause and never holds a secret.
 util::Expected<std::optional<ResolvedCredentials>> resolveCredentials(ChainContext &context, const std::string &profile,
                                                                       bool explicitProfile);
+
+// The chain as a command or the window runs it for a profile: STS as the profile configures it
+// (region, endpoint) through a QnamTransport with the standard retries, the AWS CLI's role cache
+// under the home directory, MFA codes from `mfa`.
+util::Expected<std::optional<ResolvedCredentials>> resolveProfileCredentials(
+    const SharedFiles &files, const std::string &profile, bool explicitProfile, const util::Environment &environment,
+    const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, MfaPrompt mfa);
 
 // The providers, one file each under providers/.
 util::Expected<ResolvedCredentials> assumeRoleCredentials(ChainContext &context, const std::string &profile,

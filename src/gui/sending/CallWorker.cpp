@@ -50,10 +50,9 @@ void CallWorker::send(const CallRequest &request)
     if (signWith) {
         result.credentialSource = request.sessionLabel;
     } else {
-        credentials::StsClient sts(runner, m_random, endpoints::endpointSettings({}, m_environment, settings, "STS"));
-        const credentials::CredentialCache cache(m_environment.homeDirectory().toStdString() + "/.aws/cli/cache", m_clock);
-        credentials::ChainContext chain{files, m_environment, m_clock, sts, &cache, {}};
-        const auto resolved = credentials::resolveCredentials(chain, profile, !request.profile.empty());
+        // MFA codes need a dialog on the UI thread; until then a profile that asks for one says so.
+        const auto resolved = credentials::resolveProfileCredentials(files, profile, !request.profile.empty(), m_environment,
+                                                                     m_clock, m_random, m_sleeper, {});
         if (!resolved) {
             result.error = resolved.error().message;
             return done();
