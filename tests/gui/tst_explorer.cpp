@@ -174,6 +174,21 @@ private slots:
         const QModelIndex n = f.window->response()->outputModel()->find("N", year);
         QCOMPARE(n.siblingAtColumn(1).data().toString(), "1999");
         QCOMPARE(n.data(JsonTreeModel::PathRole).toString(), "Item.Year.N");
+
+        // Pages: a scan of one item a page offers the next page, and all of them merged.
+        QVERIFY(f.window->openOperation("dynamodb", "PutItem"));
+        f.window->composer()->json()->setPlainText(R"({"TableName": "Music", "Item": {"Artist": {"S": "Someone Else"}}})");
+        QVERIFY(f.sendAndWait());
+        QVERIFY(f.window->openOperation("dynamodb", "Scan"));
+        f.window->composer()->json()->setPlainText(R"({"TableName": "Music", "Limit": 1})");
+        QVERIFY(f.sendAndWait());
+        QVERIFY(f.window->response()->nextPageButton()->isVisible());
+        QSignalSpy done(f.window.get(), &MainWindow::callFinished);
+        f.window->response()->allPagesButton()->click();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(f.window->response()->outputModel()->find("Items").siblingAtColumn(1).data().toString(), "[2 items]");
+        QVERIFY2(f.window->response()->summary()->text().contains("pages merged"), qPrintable(f.window->response()->summary()->text()));
+        QVERIFY(!f.window->response()->nextPageButton()->isVisible());
     }
 
     void assumedRoleBecomesTheIdentity()
@@ -316,6 +331,12 @@ private slots:
         QVERIFY(f.window->response()->outputModel()->find("TableNames").isValid());
         QVERIFY(f.window->response()->signing()->toPlainText().contains("amz-sdk-request:attempt=3; max=3"));
         QVERIFY(!f.window->response()->signing()->toPlainText().contains("window-secret"));
+        // One attempt in all, for this request only.
+        server.script({test::ScriptedHttpServer::answer(503), test::ScriptedHttpServer::answer(200, "{}")});
+        f.window->maxAttempts()->setCurrentText("1");
+        QVERIFY(f.sendAndWait());
+        QCOMPARE(attempts->rowCount(), 1);
+        QCOMPARE(attempts->item(0, 4)->text(), "stop: 1 attempt made");
     }
 };
 

@@ -19,6 +19,11 @@ std::chrono::milliseconds elapsed(std::chrono::steady_clock::time_point since, c
     return std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - since);
 }
 
+std::string attemptsMade(int n)
+{
+    return "stop: " + std::to_string(n) + (n == 1 ? " attempt made" : " attempts made");
+}
+
 } // namespace
 
 std::optional<std::chrono::system_clock::time_point> serverTime(const HttpResponse &response)
@@ -112,7 +117,7 @@ CallResult RequestExecutor::execute(const CallHooks &hooks, const retries::Retry
             if (difference < SkewThreshold && difference > -SkewThreshold)
                 return finish("stop: not retryable (the clocks agree within 4 minutes)");
             if (attempt >= settings.maxAttempts)
-                return finish("stop: " + std::to_string(settings.maxAttempts) + " attempts made");
+                return finish(attemptsMade(settings.maxAttempts));
             m_clockOffset = std::chrono::duration_cast<std::chrono::seconds>(*server - m_clock.now());
             skewCorrected = true;
             result.attempts.push_back(record);
@@ -122,7 +127,7 @@ CallResult RequestExecutor::execute(const CallHooks &hooks, const retries::Retry
             continue;
         }
         if (attempt >= settings.maxAttempts)
-            return finish("stop: " + std::to_string(settings.maxAttempts) + " attempts made");
+            return finish(attemptsMade(settings.maxAttempts));
         if (quotaApplies) {
             int taken = 0;
             if (!m_quota.acquire(outcome.failure == TransportFailure::Timeout, taken))

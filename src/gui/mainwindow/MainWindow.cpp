@@ -71,7 +71,7 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
         m_search->setFocus();
         m_search->selectAll();
     });
-    connect(m_ui->actionSend, &QAction::triggered, this, &MainWindow::send);
+    connect(m_ui->actionSend, &QAction::triggered, this, [this] { send(); });
 
     m_worker = new CallWorker(*m_services.environment, *m_services.clock, *m_services.random, *m_services.sleeper);
     m_worker->moveToThread(&m_thread);
@@ -174,13 +174,25 @@ void MainWindow::build()
     m_endpoint->setObjectName(QStringLiteral("endpoint"));
     m_endpoint->setPlaceholderText(tr("endpoint: AWS's (or AWS_ENDPOINT_URL)"));
     m_endpoint->setMinimumWidth(160);
+    // Per request, as the SDKs take them; empty: the environment's, the profile's, the default.
+    m_retryMode = new QComboBox(this);
+    m_retryMode->setObjectName(QStringLiteral("retryMode"));
+    m_retryMode->addItems({QString(), "standard", "adaptive", "legacy"});
+    m_retryMode->setToolTip(tr("Retry mode (empty: AWS_RETRY_MODE, the profile's, standard)"));
+    m_retryMode->setPlaceholderText(tr("retries"));
+    m_maxAttempts = new QComboBox(this);
+    m_maxAttempts->setObjectName(QStringLiteral("maxAttempts"));
+    m_maxAttempts->setEditable(true);
+    m_maxAttempts->addItems({QString(), "1", "2", "3", "5", "10"});
+    m_maxAttempts->lineEdit()->setPlaceholderText(tr("attempts"));
+    m_maxAttempts->setToolTip(tr("Attempts in all (empty: AWS_MAX_ATTEMPTS, the profile's, 3)"));
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("send"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
     m_send->setDefault(true);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);
-    connect(m_send, &QPushButton::clicked, this, &MainWindow::send);
+    connect(m_send, &QPushButton::clicked, this, [this] { send(); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_worker->cancel(); });
     // Two rows: what and go; as whom and where.
     auto *bar = new QVBoxLayout;
@@ -192,6 +204,8 @@ void MainWindow::build()
     where->addWidget(m_profile, 1);
     where->addWidget(m_region, 1);
     where->addWidget(m_endpoint, 2);
+    where->addWidget(m_retryMode);
+    where->addWidget(m_maxAttempts);
     bar->addLayout(what);
     bar->addLayout(where);
 
@@ -199,6 +213,11 @@ void MainWindow::build()
     m_response = new ResponseView(this);
     connect(m_composer, &RequestComposer::problemsChanged, this, &MainWindow::updateSendState);
     connect(m_response, &ResponseView::useCredentials, this, &MainWindow::useSession);
+    connect(m_response, &ResponseView::nextPage, this, [this](const QJsonObject &next) {
+        m_composer->setDocument(next);
+        send();
+    });
+    connect(m_response, &ResponseView::allPages, this, [this] { send(true); });
     connect(m_profile, &QComboBox::currentTextChanged, this, [this](const QString &text) {
         if (m_session && text != m_sessionLabel) {
             m_session.reset();
@@ -354,7 +373,7 @@ void MainWindow::updateSendState()
                            : tr("Send (Ctrl+Enter)"));
 }
 
-void MainWindow::send()
+void MainWindow::send(bool allPages)
 {
     if (!m_operation || m_busy || !m_composer->problems().isEmpty())
         return;
@@ -366,6 +385,11 @@ void MainWindow::send()
     request.profile = m_profile->currentText().toStdString();
     request.region = m_region->currentText().toStdString();
     request.endpointUrl = m_endpoint->text().trimmed().toStdString();
+    if (!m_retryMode->currentText().isEmpty())
+        request.retryMode = m_retryMode->currentText().toStdString();
+    if (!m_maxAttempts->currentText().trimmed().isEmpty())
+        request.maxAttempts = m_maxAttempts->currentText().trimmed().toStdString();
+    request.allPages = allPages;
     if (m_session) {
         request.profile.clear();
         request.session = m_session;

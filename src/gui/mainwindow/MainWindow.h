@@ -64,7 +64,7 @@ public:
     void showAbout();
     // Opens an operation ("dynamodb", "GetItem"); false when there is no such operation.
     bool openOperation(const QString &service, const QString &operation);
-    void send();
+    void send(bool allPages = false);
 
     QLineEdit *search() const { return m_search; }
     QTreeView *catalog() const { return m_catalog; }
@@ -74,6 +74,8 @@ public:
     QComboBox *profile() const { return m_profile; }
     QComboBox *region() const { return m_region; }
     QLineEdit *endpoint() const { return m_endpoint; }
+    QComboBox *retryMode() const { return m_retryMode; }
+    QComboBox *maxAttempts() const { return m_maxAttempts; }
     QPushButton *sendButton() const { return m_send; }
     bool busy() const { return m_busy; }
     ModelWorkbench *workbench() const { return m_workbench; }
@@ -111,6 +113,8 @@ private:
     QComboBox *m_profile = nullptr;
     QComboBox *m_region = nullptr;
     QLineEdit *m_endpoint = nullptr;
+    QComboBox *m_retryMode = nullptr;
+    QComboBox *m_maxAttempts = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
     RequestComposer *m_composer = nullptr;

@@ -74,8 +74,13 @@ ResponseView::ResponseView(QWidget *parent)
       m_output(new QTreeView(this)), m_raw(new QPlainTextEdit(this)),
       m_headers(table({tr("Header"), tr("Value")}, this)),
       m_attempts(table({tr("#"), tr("Status"), tr("Error"), tr("Time"), tr("Decision"), tr("Wait"), tr("Quota")}, this)),
-      m_signing(new QPlainTextEdit(this)), m_useCredentials(new QPushButton(tr("Use these credentials"), this))
+      m_signing(new QPlainTextEdit(this)), m_useCredentials(new QPushButton(tr("Use these credentials"), this)),
+      m_nextPage(new QPushButton(tr("Next page"), this)), m_allPages(new QPushButton(tr("All pages"), this))
 {
+    m_nextPage->setVisible(false);
+    m_allPages->setVisible(false);
+    connect(m_nextPage, &QPushButton::clicked, this, [this] { emit nextPage(m_nextInput); });
+    connect(m_allPages, &QPushButton::clicked, this, &ResponseView::allPages);
     m_useCredentials->setObjectName(QStringLiteral("useCredentials"));
     m_useCredentials->setToolTip(tr("Sign the next calls with the temporary credentials in this answer"));
     m_useCredentials->setVisible(false);
@@ -119,6 +124,8 @@ ResponseView::ResponseView(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
     top->addWidget(m_useCredentials);
+    top->addWidget(m_nextPage);
+    top->addWidget(m_allPages);
     layout->addLayout(top);
     layout->addWidget(m_tabs);
 }
@@ -137,6 +144,9 @@ void ResponseView::showResult(const CallResult &result)
     m_signing->clear();
     m_useCredentials->setVisible(false);
     m_lastOutput = {};
+    m_nextInput = result.nextInput;
+    m_nextPage->setVisible(!m_nextInput.isEmpty());
+    m_allPages->setVisible(!m_nextInput.isEmpty());
     const QString elapsed = tr("%1 ms").arg(result.elapsed.count());
     if (!result.outcome) {
         m_summary->setText(tr("<b>Not sent.</b> %1").arg(QString::fromStdString(result.error).toHtmlEscaped()));
@@ -178,8 +188,9 @@ void ResponseView::showResult(const CallResult &result)
                                .arg(QString::fromStdString(e.requestId.empty() ? o.parsed->requestId : e.requestId)));
         m_outputModel->setDocument(e.members);
     } else {
-        m_summary->setText(tr("<b>%1</b> in %2, %3 attempt(s) — %4")
+        m_summary->setText(tr("<b>%1</b> in %2, %3 attempt(s)%4 — %5")
                                .arg(response.status).arg(elapsed).arg(o.attempts.size())
+                               .arg(result.pages > 1 ? tr(", %1 pages merged").arg(result.pages) : QString())
                                .arg(QString::fromStdString(result.credentialSource).toHtmlEscaped()));
         if (o.parsed) {
             m_outputModel->setDocument(o.parsed->output);

@@ -38,11 +38,16 @@ public:
     QLabel *summary() const { return m_summary; }
     QPlainTextEdit *signing() const { return m_signing; }
     QPushButton *useCredentialsButton() const { return m_useCredentials; }
+    QPushButton *nextPageButton() const { return m_nextPage; }
+    QPushButton *allPagesButton() const { return m_allPages; }
 
 signals:
     // The answer carried temporary credentials (STS AssumeRole, GetSessionToken, …) and the person
     // chose to call with them.
     void useCredentials(const cumulus::credentials::Credentials &credentials, const QString &label);
+    // The answer is one page of more: the person asked for the next one, or for all of them.
+    void nextPage(const QJsonObject &nextInput);
+    void allPages();
 
 private:
     QLabel *m_summary;
@@ -54,6 +59,9 @@ private:
     QTableWidget *m_attempts;
     QPlainTextEdit *m_signing;
     QPushButton *m_useCredentials;
+    QPushButton *m_nextPage;
+    QPushButton *m_allPages;
+    QJsonObject m_nextInput;
     QJsonObject m_lastOutput;
 };
 

@@ -1,5 +1,6 @@
 #include "sending/CallWorker.h"
 
+#include "calls/Pagination.h"
 #include "credentials/CredentialChain.h"
 #include "net/QnamTransport.h"
 #include "retries/RetrySettings.h"
@@ -77,22 +78,47 @@ void CallWorker::send(const CallRequest &request)
     if (spec.endpoint.region.empty())
         spec.endpoint.region = "us-east-1";
     spec.credentials = signWith;
-    auto prepared = calls::PreparedCall::prepare(spec, m_random);
-    if (const auto *problem = std::get_if<calls::PrepareError>(&prepared)) {
-        result.error = problem->message;
-        for (const protocols::InputProblem &p : problem->problems)
-            result.error += (result.error.empty() ? "" : "\n") + p.path + ": " + p.message;
-        return done();
-    }
-    const calls::PreparedCall &call = std::get<calls::PreparedCall>(prepared);
-    result.url = call.url();
-    const auto retry = retries::retrySettings(std::nullopt, std::nullopt, m_environment, settings, sdkId);
+    const auto retry = retries::retrySettings(request.retryMode, request.maxAttempts, m_environment, settings, sdkId);
     if (!retry) {
         result.error = retry.error().message;
         return done();
     }
-    result.outcome = runner.send(call, *retry, &m_cancel);
-    done();
+    const auto paginator = calls::paginatorOf(*request.service, *request.operation);
+    std::optional<calls::PageMerger> merger;
+    if (request.allPages && paginator)
+        merger.emplace(*paginator);
+    QJsonObject input = request.input;
+    QJsonValue lastToken;
+    while (true) {
+        spec.input = input;
+        auto prepared = calls::PreparedCall::prepare(spec, m_random);
+        if (const auto *problem = std::get_if<calls::PrepareError>(&prepared)) {
+            result.error = problem->message;
+            for (const protocols::InputProblem &p : problem->problems)
+                result.error += (result.error.empty() ? "" : "\n") + p.path + ": " + p.message;
+            return done();
+        }
+        const calls::PreparedCall &call = std::get<calls::PreparedCall>(prepared);
+        result.url = call.url();
+        result.outcome = runner.send(call, *retry, &m_cancel);
+        const auto &parsed = result.outcome->parsed;
+        if (!result.outcome->last.ok() || !parsed || parsed->error || !paginator)
+            return done();
+        const auto next = calls::nextPageInput(*paginator, input, parsed->output);
+        result.nextInput = next.value_or(QJsonObject());
+        if (!merger)
+            return done();
+        merger->add(parsed->output);
+        result.pages = merger->pages();
+        const QJsonValue token = calls::valueAt(parsed->output, paginator->outputToken);
+        if (!next || token == lastToken || m_cancel) {
+            result.outcome->parsed->output = merger->result();
+            result.nextInput = {};
+            return done();
+        }
+        lastToken = token;
+        input = *next;
+    }
 }
 
 } // namespace cumulus::gui

@@ -29,6 +29,9 @@ struct CallRequest {
     // A session the person chose (temporary credentials from an STS answer): used instead of the chain.
     std::optional<credentials::Credentials> session;
     std::string sessionLabel;
+    std::optional<std::string> retryMode;   // else AWS_RETRY_MODE, the profile's, standard
+    std::optional<std::string> maxAttempts; // else AWS_MAX_ATTEMPTS, the profile's, 3
+    bool allPages = false;                  // follow the paginator and merge the pages
 };
 
 // What came back, for the response view.
@@ -38,6 +41,8 @@ struct CallResult {
     std::string url;
     std::optional<calls::CallOutcome> outcome;
     std::chrono::milliseconds elapsed{0};
+    int pages = 0;            // with allPages: how many were merged into outcome's output
+    QJsonObject nextInput;    // the input of the next page, when there is one (empty otherwise)
 };
 
 // Sends calls off the UI thread: lives on a worker thread, resolves credentials (the AWS CLI's
