@@ -16,6 +16,7 @@
 #include "mainwindow/MainWindow.h"
 #include "response/JsonTreeModel.h"
 #include "response/ResponseView.h"
+#include "safety/WriteSafety.h"
 #include "workbench/ModelWorkbench.h"
 
 #include <QAbstractItemModelTester>
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -312,6 +314,49 @@ private slots:
         QVERIFY(bench->editor()->extraSelections().isEmpty());
         QVERIFY(f.window->openOperation(service, "ListBuckets"));
         QVERIFY(!f.window->openOperation(service, "PutObject"));
+    }
+
+    void safetyOfProfiles()
+    {
+        QVERIFY(isReadOperation("GetItem") && isReadOperation("ListTables") && isReadOperation("DescribeTable"));
+        QVERIFY(!isReadOperation("PutItem") && !isReadOperation("DeleteTable") && !isReadOperation("Getaway"));
+
+        test::ScriptedHttpServer server;
+        Fixture f;
+        f.window->endpoint()->setText(QString::fromStdString(server.url()));
+        // Read-only: a write is not sent, a read is.
+        f.window->setSafety(QString(), WriteSafety::ReadOnly);
+        QVERIFY(f.window->openOperation("dynamodb", "DeleteTable"));
+        f.window->composer()->json()->setPlainText(R"({"TableName": "Music"})");
+        f.window->sendButton()->click();
+        QVERIFY2(f.window->response()->summary()->text().contains("read-only here: DeleteTable may change something"),
+                 qPrintable(f.window->response()->summary()->text()));
+        QVERIFY(server.received().empty());
+        server.script({test::ScriptedHttpServer::answer(200, "{\"TableNames\": []}", {{"Content-Type", "application/x-amz-json-1.0"}})});
+        QVERIFY(f.window->openOperation("dynamodb", "ListTables"));
+        QVERIFY(f.sendAndWait());
+        QCOMPARE(server.received().size(), std::size_t(1));
+        // Confirm writes: asked first; "No" sends nothing, "Yes" sends.
+        f.window->setSafety(QString(), WriteSafety::ConfirmWrites);
+        QCOMPARE(f.window->safetySelector()->currentIndex(), int(WriteSafety::ConfirmWrites));
+        QVERIFY(f.window->openOperation("dynamodb", "DeleteTable"));
+        f.window->composer()->json()->setPlainText(R"({"TableName": "Music"})");
+        auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box && box->text().contains("DeleteTable may change something"));
+                box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::No);
+        f.window->sendButton()->click();
+        QCOMPARE(server.received().size(), std::size_t(1));
+        server.script({test::ScriptedHttpServer::answer(200, "{}", {{"Content-Type", "application/x-amz-json-1.0"}})});
+        answer(QMessageBox::Yes);
+        QSignalSpy done(f.window.get(), &MainWindow::callFinished);
+        f.window->sendButton()->click();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(server.received().size(), std::size_t(2));
     }
 
     void retriesShowInTheAttempts()

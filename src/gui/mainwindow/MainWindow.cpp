@@ -186,6 +186,14 @@ void MainWindow::build()
     m_maxAttempts->addItems({QString(), "1", "2", "3", "5", "10"});
     m_maxAttempts->lineEdit()->setPlaceholderText(tr("attempts"));
     m_maxAttempts->setToolTip(tr("Attempts in all (empty: AWS_MAX_ATTEMPTS, the profile's, 3)"));
+    m_safety = new QComboBox(this);
+    m_safety->setObjectName(QStringLiteral("safety"));
+    m_safety->addItems({tr("any call"), tr("confirm writes"), tr("read-only")});
+    m_safety->setToolTip(tr("What this profile may do without asking: any call, writes after a confirmation, or reads only"));
+    connect(m_safety, &QComboBox::activated, this, [this](int index) { setSafety(m_profile->currentText(), WriteSafety(index)); });
+    connect(m_profile, &QComboBox::currentTextChanged, this, [this](const QString &profile) {
+        m_safety->setCurrentIndex(int(safety(profile)));
+    });
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("send"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
@@ -206,6 +214,7 @@ void MainWindow::build()
     where->addWidget(m_endpoint, 2);
     where->addWidget(m_retryMode);
     where->addWidget(m_maxAttempts);
+    where->addWidget(m_safety);
     bar->addLayout(what);
     bar->addLayout(where);
 
@@ -277,6 +286,7 @@ void MainWindow::restore()
     m_profile->setCurrentText(s->value("call/profile").toString());
     m_region->setCurrentText(s->value("call/region").toString());
     m_endpoint->setText(s->value("call/endpoint").toString());
+    m_safety->setCurrentIndex(int(safety(m_profile->currentText())));
     const QString last = s->value("call/operation").toString();
     if (!last.isEmpty() && openOperation(last.section('/', 0, 0), last.section('/', 1))) {
         const QJsonDocument input = QJsonDocument::fromJson(s->value("call/input").toByteArray());
@@ -344,6 +354,19 @@ bool MainWindow::openOperation(const QString &serviceName, const QString &operat
     return true;
 }
 
+WriteSafety MainWindow::safety(const QString &profile) const
+{
+    const int value = settings()->value(QStringLiteral("safety/") + (profile.isEmpty() ? QStringLiteral("(default)") : profile)).toInt();
+    return value >= 0 && value <= 2 ? WriteSafety(value) : WriteSafety::None;
+}
+
+void MainWindow::setSafety(const QString &profile, WriteSafety level)
+{
+    settings()->setValue(QStringLiteral("safety/") + (profile.isEmpty() ? QStringLiteral("(default)") : profile), int(level));
+    m_safety->setCurrentIndex(int(level));
+    statusBar()->showMessage(tr("%1: %2").arg(profile.isEmpty() ? tr("the default profile") : profile, safetyName(level)));
+}
+
 void MainWindow::showWorkbench()
 {
     m_workbenchDock->show();
@@ -377,6 +400,21 @@ void MainWindow::send(bool allPages)
 {
     if (!m_operation || m_busy || !m_composer->problems().isEmpty())
         return;
+    const QString operationName = QString::fromUtf8(m_operation->id.name().data(), qsizetype(m_operation->id.name().size()));
+    if (!isReadOperation(operationName)) {
+        const QString profile = m_profile->currentText();
+        const WriteSafety level = safety(profile);
+        const QString who = profile.isEmpty() ? tr("the default profile") : profile;
+        if (level == WriteSafety::ReadOnly) {
+            m_response->showRefusal(tr("%1 is read-only here: %2 may change something, so it was not sent.").arg(who, operationName));
+            return;
+        }
+        if (level == WriteSafety::ConfirmWrites
+            && QMessageBox::question(this, tr("Send %1?").arg(operationName),
+                                     tr("%1 may change something, as %2. Send it?").arg(operationName, who))
+                   != QMessageBox::Yes)
+            return;
+    }
     CallRequest request;
     request.model = m_model;
     request.service = m_service;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "safety/WriteSafety.h"
 #include "sending/CallWorker.h"
 
 #include <QMainWindow>
@@ -76,10 +77,14 @@ public:
     QLineEdit *endpoint() const { return m_endpoint; }
     QComboBox *retryMode() const { return m_retryMode; }
     QComboBox *maxAttempts() const { return m_maxAttempts; }
+    QComboBox *safetySelector() const { return m_safety; }
     QPushButton *sendButton() const { return m_send; }
     bool busy() const { return m_busy; }
     ModelWorkbench *workbench() const { return m_workbench; }
     void showWorkbench();
+    // The safety of a profile ("" is the default one), kept in the window's settings.
+    WriteSafety safety(const QString &profile) const;
+    void setSafety(const QString &profile, WriteSafety safety);
     // Signs the next calls with these credentials (shown as the profile) until another profile is picked.
     void useSession(const credentials::Credentials &credentials, const QString &label);
 
@@ -114,6 +119,7 @@ private:
     QComboBox *m_region = nullptr;
     QLineEdit *m_endpoint = nullptr;
     QComboBox *m_retryMode = nullptr;
+    QComboBox *m_safety = nullptr;
     QComboBox *m_maxAttempts = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;

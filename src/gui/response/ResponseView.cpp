@@ -135,6 +135,11 @@ void ResponseView::showSending(const QString &what)
     m_summary->setText(tr("Sending %1…").arg(what));
 }
 
+void ResponseView::showRefusal(const QString &why)
+{
+    m_summary->setText(tr("<b>Not sent.</b> %1").arg(why.toHtmlEscaped()));
+}
+
 void ResponseView::showResult(const CallResult &result)
 {
     m_outputModel->setDocument(QJsonObject());

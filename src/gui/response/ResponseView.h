@@ -31,6 +31,7 @@ public:
 
     void showResult(const CallResult &result);
     void showSending(const QString &what);
+    void showRefusal(const QString &why);
 
     JsonTreeModel *outputModel() const { return m_outputModel; }
     QTreeView *outputTree() const { return m_output; }
