@@ -359,6 +359,28 @@ private slots:
         QCOMPARE(server.received().size(), std::size_t(2));
     }
 
+    void encodedAuthorizationMessagesDecode()
+    {
+        test::ScriptedHttpServer server;
+        Fixture f;
+        f.window->endpoint()->setText(QString::fromStdString(server.url()));
+        server.script({test::ScriptedHttpServer::answer(
+            403, "{\"__type\": \"AccessDeniedException\", \"message\": \"not allowed. Encoded authorization failure message: Zm9v-bar_baz\"}",
+            {{"Content-Type", "application/x-amz-json-1.0"}})});
+        QVERIFY(f.window->openOperation("dynamodb", "ListTables"));
+        QVERIFY(f.sendAndWait());
+        QVERIFY(f.window->response()->decodeButton()->isVisible());
+        server.script({test::ScriptedHttpServer::answer(200,
+            "<DecodeAuthorizationMessageResponse><DecodeAuthorizationMessageResult><DecodedMessage>{\"allowed\":false}</DecodedMessage>"
+            "</DecodeAuthorizationMessageResult></DecodeAuthorizationMessageResponse>", {{"Content-Type", "text/xml"}})});
+        QSignalSpy done(f.window.get(), &MainWindow::callFinished);
+        f.window->response()->decodeButton()->click();
+        QVERIFY(done.wait(60000));
+        QVERIFY(server.received().back().body.find("Action=DecodeAuthorizationMessage") != std::string::npos);
+        QVERIFY(server.received().back().body.find("EncodedMessage=Zm9v-bar_baz") != std::string::npos);
+        QCOMPARE(f.window->response()->outputModel()->find("DecodedMessage").siblingAtColumn(1).data().toString(), "{\"allowed\":false}");
+    }
+
     void retriesShowInTheAttempts()
     {
         test::ScriptedHttpServer server;

@@ -227,6 +227,12 @@ void MainWindow::build()
         send();
     });
     connect(m_response, &ResponseView::allPages, this, [this] { send(true); });
+    connect(m_response, &ResponseView::decodeAuthorization, this, [this](const QString &encoded) {
+        if (!openOperation(QStringLiteral("sts"), QStringLiteral("DecodeAuthorizationMessage")))
+            return;
+        m_composer->setDocument(QJsonObject{{"EncodedMessage", encoded}});
+        send();
+    });
     connect(m_profile, &QComboBox::currentTextChanged, this, [this](const QString &text) {
         if (m_session && text != m_sessionLabel) {
             m_session.reset();

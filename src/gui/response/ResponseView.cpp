@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeView>
@@ -75,8 +76,12 @@ ResponseView::ResponseView(QWidget *parent)
       m_headers(table({tr("Header"), tr("Value")}, this)),
       m_attempts(table({tr("#"), tr("Status"), tr("Error"), tr("Time"), tr("Decision"), tr("Wait"), tr("Quota")}, this)),
       m_signing(new QPlainTextEdit(this)), m_useCredentials(new QPushButton(tr("Use these credentials"), this)),
-      m_nextPage(new QPushButton(tr("Next page"), this)), m_allPages(new QPushButton(tr("All pages"), this))
+      m_nextPage(new QPushButton(tr("Next page"), this)), m_allPages(new QPushButton(tr("All pages"), this)),
+      m_decode(new QPushButton(tr("Decode"), this))
 {
+    m_decode->setVisible(false);
+    m_decode->setToolTip(tr("Decode the authorization failure message (STS DecodeAuthorizationMessage, as the same identity)"));
+    connect(m_decode, &QPushButton::clicked, this, [this] { emit decodeAuthorization(m_encoded); });
     m_nextPage->setVisible(false);
     m_allPages->setVisible(false);
     connect(m_nextPage, &QPushButton::clicked, this, [this] { emit nextPage(m_nextInput); });
@@ -126,6 +131,7 @@ ResponseView::ResponseView(QWidget *parent)
     top->addWidget(m_useCredentials);
     top->addWidget(m_nextPage);
     top->addWidget(m_allPages);
+    top->addWidget(m_decode);
     layout->addLayout(top);
     layout->addWidget(m_tabs);
 }
@@ -151,6 +157,7 @@ void ResponseView::showResult(const CallResult &result)
     m_lastOutput = {};
     m_nextInput = result.nextInput;
     m_nextPage->setVisible(!m_nextInput.isEmpty());
+    m_decode->setVisible(false);
     m_allPages->setVisible(!m_nextInput.isEmpty());
     const QString elapsed = tr("%1 ms").arg(result.elapsed.count());
     if (!result.outcome) {
@@ -192,6 +199,10 @@ void ResponseView::showResult(const CallResult &result)
                                .arg(o.attempts.size())
                                .arg(QString::fromStdString(e.requestId.empty() ? o.parsed->requestId : e.requestId)));
         m_outputModel->setDocument(e.members);
+        static const QRegularExpression encoded(QStringLiteral("Encoded authorization failure message: ([A-Za-z0-9_\\-]+)"));
+        const auto match = encoded.match(QString::fromStdString(e.message));
+        m_encoded = match.hasMatch() ? match.captured(1) : QString();
+        m_decode->setVisible(!m_encoded.isEmpty());
     } else {
         m_summary->setText(tr("<b>%1</b> in %2, %3 attempt(s)%4 — %5")
                                .arg(response.status).arg(elapsed).arg(o.attempts.size())

@@ -41,6 +41,7 @@ public:
     QPushButton *useCredentialsButton() const { return m_useCredentials; }
     QPushButton *nextPageButton() const { return m_nextPage; }
     QPushButton *allPagesButton() const { return m_allPages; }
+    QPushButton *decodeButton() const { return m_decode; }
 
 signals:
     // The answer carried temporary credentials (STS AssumeRole, GetSessionToken, …) and the person
@@ -49,6 +50,8 @@ signals:
     // The answer is one page of more: the person asked for the next one, or for all of them.
     void nextPage(const QJsonObject &nextInput);
     void allPages();
+    // The error carried an encoded authorization failure message (STS can decode it).
+    void decodeAuthorization(const QString &encodedMessage);
 
 private:
     QLabel *m_summary;
@@ -62,6 +65,8 @@ private:
     QPushButton *m_useCredentials;
     QPushButton *m_nextPage;
     QPushButton *m_allPages;
+    QPushButton *m_decode;
+    QString m_encoded;
     QJsonObject m_nextInput;
     QJsonObject m_lastOutput;
 };
