@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -379,6 +380,43 @@ private slots:
         QVERIFY(server.received().back().body.find("Action=DecodeAuthorizationMessage") != std::string::npos);
         QVERIFY(server.received().back().body.find("EncodedMessage=Zm9v-bar_baz") != std::string::npos);
         QCOMPARE(f.window->response()->outputModel()->find("DecodedMessage").siblingAtColumn(1).data().toString(), "{\"allowed\":false}");
+    }
+
+    void mfaCodeIsAskedFor()
+    {
+        // A profile whose role needs MFA: the window asks, and the code goes into AssumeRole.
+        test::ScriptedHttpServer server;
+        Fixture f;
+        QFile config(f.home.filePath("config"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = keys\n"
+                     "mfa_serial = arn:aws:iam::123456789012:mfa/me\n"
+                     "[profile keys]\naws_access_key_id = AKIDKEYS\naws_secret_access_key = keys-secret\n");
+        config.close();
+        f.environment.set("AWS_ENDPOINT_URL", QString::fromStdString(server.url()));
+        server.script({test::ScriptedHttpServer::answer(200,
+                           "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>"
+                           "<SecretAccessKey>role-secret</SecretAccessKey><SessionToken>token</SessionToken>"
+                           "<Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser>"
+                           "<Arn>arn:aws:sts::123456789012:assumed-role/admin/s</Arn><AssumedRoleId>X:s</AssumedRoleId>"
+                           "</AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>", {{"Content-Type", "text/xml"}}),
+                       test::ScriptedHttpServer::answer(200, "{\"TableNames\": []}", {{"Content-Type", "application/x-amz-json-1.0"}})});
+        f.window->profile()->setCurrentText("mfa");
+        QVERIFY(f.window->openOperation("dynamodb", "ListTables"));
+        bool asked = false;
+        QTimer::singleShot(100, [&asked] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog && dialog->labelText().contains("arn:aws:iam::123456789012:mfa/me"));
+            asked = true;
+            dialog->setTextValue("123456");
+            dialog->accept();
+        });
+        QVERIFY(f.sendAndWait());
+        QVERIFY(asked);
+        QCOMPARE(server.received().size(), std::size_t(2));
+        QVERIFY(server.received()[0].body.find("TokenCode=123456") != std::string::npos);
+        QVERIFY(server.received()[0].body.find("SerialNumber=arn%3Aaws%3Aiam%3A%3A123456789012%3Amfa%2Fme") != std::string::npos);
+        QVERIFY(server.received()[1].header("Authorization").find("Credential=ASIAROLE/") != std::string::npos);
     }
 
     void retriesShowInTheAttempts()

@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -74,6 +75,14 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
     connect(m_ui->actionSend, &QAction::triggered, this, [this] { send(); });
 
     m_worker = new CallWorker(*m_services.environment, *m_services.clock, *m_services.random, *m_services.sleeper);
+    m_worker->setMfaPrompt([this](const std::string &profile, const std::string &serial) -> std::optional<std::string> {
+        QString code;
+        QMetaObject::invokeMethod(this, "askMfaCode", Qt::BlockingQueuedConnection, Q_RETURN_ARG(QString, code),
+                                  Q_ARG(QString, QString::fromStdString(profile)), Q_ARG(QString, QString::fromStdString(serial)));
+        if (code.isEmpty())
+            return std::nullopt;
+        return code.toStdString();
+    });
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &MainWindow::sendRequested, m_worker, &CallWorker::send);
@@ -358,6 +367,15 @@ bool MainWindow::openOperation(const QString &serviceName, const QString &operat
                                                  QString::fromStdString(summary->title)));
     updateSendState();
     return true;
+}
+
+QString MainWindow::askMfaCode(const QString &profile, const QString &serial)
+{
+    bool ok = false;
+    const QString code = QInputDialog::getText(this, tr("MFA code"),
+                                               tr("Profile %1 assumes its role with MFA.\nCode for %2:").arg(profile, serial),
+                                               QLineEdit::Normal, QString(), &ok);
+    return ok ? code.trimmed() : QString();
 }
 
 WriteSafety MainWindow::safety(const QString &profile) const

@@ -91,6 +91,10 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
+public slots:
+    // Asks a person for an MFA code (the credential chain's prompt, run on the UI thread).
+    QString askMfaCode(const QString &profile, const QString &serial);
+
 signals:
     void sendRequested(const cumulus::gui::CallRequest &request);
     void callFinished();

@@ -51,9 +51,8 @@ void CallWorker::send(const CallRequest &request)
     if (signWith) {
         result.credentialSource = request.sessionLabel;
     } else {
-        // MFA codes need a dialog on the UI thread; until then a profile that asks for one says so.
         const auto resolved = credentials::resolveProfileCredentials(files, profile, !request.profile.empty(), m_environment,
-                                                                     m_clock, m_random, m_sleeper, {});
+                                                                     m_clock, m_random, m_sleeper, m_mfa);
         if (!resolved) {
             result.error = resolved.error().message;
             return done();

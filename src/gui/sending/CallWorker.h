@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/CallRunner.h"
+#include "credentials/CredentialChain.h"
 #include "credentials/profile/SharedFiles.h"
 
 #include <QObject>
@@ -56,6 +57,8 @@ public:
     ~CallWorker() override;
 
     void cancel() { m_cancel = true; }
+    // Asks for an MFA code (called on the worker thread; the window answers from the UI thread).
+    void setMfaPrompt(credentials::MfaPrompt prompt) { m_mfa = std::move(prompt); }
 
 public slots:
     void send(const cumulus::gui::CallRequest &request);
@@ -69,6 +72,7 @@ private:
     util::Random &m_random;
     util::Sleeper &m_sleeper;
     std::atomic<bool> m_cancel{false};
+    credentials::MfaPrompt m_mfa;
 };
 
 } // namespace cumulus::gui
