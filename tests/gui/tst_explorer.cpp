@@ -139,6 +139,11 @@ private slots:
                  QJsonDocument::fromJson(R"({"TableName": "Music", "Key": {"Artist": {"S": "No One"}}})").object());
         QVERIFY(composer->problems().isEmpty());
         QVERIFY(f.window->sendButton()->isEnabled());
+        // Where Send goes, next to it.
+        QCOMPARE(f.window->resolvedEndpoint()->text(), "→ https://dynamodb.us-east-1.amazonaws.com");
+        f.window->region()->setCurrentText("cn-north-1");
+        QCOMPARE(f.window->resolvedEndpoint()->text(), "→ https://dynamodb.cn-north-1.amazonaws.com.cn");
+        f.window->region()->setCurrentText(QString());
         // The JSON leads: the form follows.
         composer->json()->setPlainText(R"({"TableName": "Songs", "ConsistentRead": true})");
         QCOMPARE(input->indexOf({"TableName"}, 1).data().toString(), "Songs");

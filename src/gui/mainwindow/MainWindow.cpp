@@ -6,6 +6,7 @@
 #include "composer/RequestComposer.h"
 #include "credentials/profile/SharedFiles.h"
 #include "endpoints/Partitions.h"
+#include "endpoints/ServiceEndpoints.h"
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
 #include "response/ResponseView.h"
@@ -213,8 +214,13 @@ void MainWindow::build()
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_worker->cancel(); });
     // Two rows: what and go; as whom and where.
     auto *bar = new QVBoxLayout;
+    m_resolved = new QLabel(this);
+    m_resolved->setObjectName(QStringLiteral("resolvedEndpoint"));
+    m_resolved->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resolved->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto *what = new QHBoxLayout;
-    what->addWidget(m_operationLabel, 1);
+    what->addWidget(m_operationLabel);
+    what->addWidget(m_resolved, 1);
     what->addWidget(m_send);
     what->addWidget(m_cancel);
     auto *where = new QHBoxLayout;
@@ -230,6 +236,10 @@ void MainWindow::build()
     m_composer = new RequestComposer(this);
     m_response = new ResponseView(this);
     connect(m_composer, &RequestComposer::problemsChanged, this, &MainWindow::updateSendState);
+    connect(m_composer, &RequestComposer::problemsChanged, this, &MainWindow::updateEndpointPreview);
+    connect(m_profile, &QComboBox::currentTextChanged, this, &MainWindow::updateEndpointPreview);
+    connect(m_region, &QComboBox::currentTextChanged, this, &MainWindow::updateEndpointPreview);
+    connect(m_endpoint, &QLineEdit::textChanged, this, &MainWindow::updateEndpointPreview);
     connect(m_response, &ResponseView::useCredentials, this, &MainWindow::useSession);
     connect(m_response, &ResponseView::nextPage, this, [this](const QJsonObject &next) {
         m_composer->setDocument(next);
@@ -358,11 +368,14 @@ bool MainWindow::openOperation(const QString &serviceName, const QString &operat
     }
     if (!operation)
         return false;
+    if (m_service != service)
+        m_serviceEndpoints.reset();
     m_model = loaded.model;
     m_service = service;
     m_operation = operation;
     m_operationLabel->setText(QStringLiteral("%1 · %2").arg(QString::fromStdString(summary->name), operationName));
     m_composer->setOperation(m_model, service, operation);
+    updateEndpointPreview();
     statusBar()->showMessage(tr("%1 %2: %3").arg(QString::fromStdString(summary->name), operationName,
                                                  QString::fromStdString(summary->title)));
     updateSendState();
@@ -409,6 +422,44 @@ void MainWindow::workbenchModelChanged(const QString &key, const model::LoadResu
                              : result.errors.size() == 1 ? tr("The workbench's model has a problem; its valid part is in the catalog")
                                                          : tr("The workbench's model has %1 problems; its valid part is in the catalog")
                                                                .arg(result.errors.size()));
+}
+
+// Where Send will go and how it will be signed, resolved as the call will resolve it.
+void MainWindow::updateEndpointPreview()
+{
+    if (!m_operation) {
+        m_resolved->clear();
+        return;
+    }
+    const credentials::SharedFiles files = credentials::SharedFiles::load(*m_services.environment);
+    const std::string profile = credentials::SharedFiles::selectedProfile(m_session ? std::string() : m_profile->currentText().toStdString(),
+                                                                          *m_services.environment);
+    endpoints::EndpointOverrides overrides;
+    overrides.region = m_region->currentText().toStdString();
+    overrides.endpointUrl = m_endpoint->text().trimmed().toStdString();
+    const model::Trait *serviceTrait = m_service->trait("aws.api#service");
+    const auto sdkId = serviceTrait ? endpoints::RuleValue::fromJson(serviceTrait->json) : util::Expected<endpoints::RuleValue>(endpoints::RuleValue());
+    auto settings = endpoints::endpointSettings(overrides, *m_services.environment, files.settingsOf(profile),
+                                                sdkId ? sdkId->member("sdkId").display() : std::string());
+    if (settings.region.empty())
+        settings.region = "us-east-1";
+    if (!m_serviceEndpoints) {
+        auto compiled = endpoints::ServiceEndpoints::forService(*m_model, *m_service);
+        if (!compiled) {
+            m_resolved->setText(tr("→ no endpoint: %1").arg(QString::fromStdString(compiled.error().message)));
+            return;
+        }
+        m_serviceEndpoints = std::make_shared<const endpoints::ServiceEndpoints>(std::move(*compiled));
+    }
+    const auto endpoint = m_serviceEndpoints->resolve(m_operation, m_composer->document(), settings);
+    if (!endpoint) {
+        m_resolved->setText(tr("→ no endpoint: %1").arg(QString::fromStdString(endpoint.error().message)));
+        return;
+    }
+    m_resolved->setText(tr("→ %1").arg(QString::fromStdString(endpoint->url)));
+    m_resolved->setToolTip(tr("Signed %1 as %2 in %3").arg(QString::fromStdString(endpoint->authScheme),
+                                                          QString::fromStdString(endpoint->signingName),
+                                                          QString::fromStdString(endpoint->signingRegion.empty() ? settings.region : endpoint->signingRegion)));
 }
 
 void MainWindow::updateSendState()

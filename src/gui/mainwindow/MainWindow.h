@@ -26,6 +26,9 @@ namespace cumulus::model {
 class ModelRegistry;
 struct LoadResult;
 }
+namespace cumulus::endpoints {
+class ServiceEndpoints;
+}
 namespace cumulus::util {
 class Clock;
 class Environment;
@@ -79,6 +82,7 @@ public:
     QComboBox *maxAttempts() const { return m_maxAttempts; }
     QComboBox *safetySelector() const { return m_safety; }
     QPushButton *sendButton() const { return m_send; }
+    QLabel *resolvedEndpoint() const { return m_resolved; }
     bool busy() const { return m_busy; }
     ModelWorkbench *workbench() const { return m_workbench; }
     void showWorkbench();
@@ -104,6 +108,7 @@ private:
     void openSelected(const QModelIndex &index);
     void finished(const CallResult &result);
     void updateSendState();
+    void updateEndpointPreview();
     void workbenchModelChanged(const QString &key, const model::LoadResult &result);
     std::unique_ptr<QSettings> settings() const;
     void restore();
@@ -126,6 +131,7 @@ private:
     QComboBox *m_safety = nullptr;
     QComboBox *m_maxAttempts = nullptr;
     QPushButton *m_send = nullptr;
+    QLabel *m_resolved = nullptr;
     QPushButton *m_cancel = nullptr;
     RequestComposer *m_composer = nullptr;
     QSplitter *m_split = nullptr;
@@ -134,6 +140,7 @@ private:
     std::shared_ptr<const model::Model> m_model;
     const model::Shape *m_service = nullptr;
     const model::Shape *m_operation = nullptr;
+    std::shared_ptr<const endpoints::ServiceEndpoints> m_serviceEndpoints; // the open service's, compiled once
     QThread m_thread;
     CallWorker *m_worker = nullptr;
     bool m_busy = false;
