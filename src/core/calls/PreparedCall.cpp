@@ -1,27 +1,15 @@
 #include "calls/PreparedCall.h"
 
+#include "model/ServiceSummary.h"
 #include "sigv4/Signer.h"
 
 namespace cumulus::calls {
-
-namespace {
-
-std::string traitMember(const model::Shape &shape, std::string_view trait, std::string_view member)
-{
-    const model::Trait *t = shape.trait(trait);
-    if (!t)
-        return {};
-    const auto value = endpoints::RuleValue::fromJson(t->json);
-    return value && value->member(member).isString() ? value->member(member).toString() : std::string();
-}
-
-} // namespace
 
 std::variant<PreparedCall, PrepareError> PreparedCall::prepare(const CallSpec &spec, util::Random &random)
 {
     PreparedCall call;
     call.m_spec = spec;
-    call.m_sdkId = traitMember(*spec.service, "aws.api#service", "sdkId");
+    call.m_sdkId = model::sdkIdOf(*spec.service);
     call.m_protocol = protocols::protocolFor(*spec.service);
     if (!call.m_protocol)
         return PrepareError{PrepareError::Stage::Protocol, "the service's protocol is not one Cumulus can serialize", {}};
@@ -49,8 +37,6 @@ std::variant<PreparedCall, PrepareError> PreparedCall::prepare(const CallSpec &s
     }
     for (const net::Header &h : call.m_endpoint.headers)
         call.m_request.headers.push_back(h);
-    if (call.m_endpoint.signingName.empty())
-        call.m_endpoint.signingName = traitMember(*spec.service, "aws.auth#sigv4", "name");
     if (call.m_endpoint.signingRegion.empty())
         call.m_endpoint.signingRegion = spec.endpoint.region;
     call.m_url = endpoints::requestUrl(call.m_endpoint, call.m_request);

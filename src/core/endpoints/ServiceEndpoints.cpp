@@ -3,6 +3,7 @@
 #include "endpoints/ContextParams.h"
 #include "endpoints/Partitions.h"
 #include "endpoints/RuleFunctions.h"
+#include "model/ServiceSummary.h"
 
 #include <algorithm>
 #include <array>
@@ -115,7 +116,7 @@ util::Expected<ServiceEndpoints> ServiceEndpoints::forService(const model::Model
     ServiceEndpoints e;
     e.m_model = &model;
     e.m_service = &service;
-    e.m_sdkId = traitString(service, "aws.api#service", "sdkId");
+    e.m_sdkId = model::sdkIdOf(service);
     e.m_endpointPrefix = traitString(service, "aws.api#service", "endpointPrefix");
     if (e.m_endpointPrefix.empty())
         e.m_endpointPrefix = std::string(service.id.name());

@@ -176,11 +176,7 @@ std::vector<ServiceSummary> summarize(const Model &model, const std::string &sou
         ServiceSummary summary;
         summary.source = source;
         summary.shapeId = std::string(service->id.text());
-        if (const Trait *t = service->trait("aws.api#service"))
-            summary.sdkId =
-                parseJsonValue(t->json).toObject().value("sdkId").toString().toStdString();
-        if (summary.sdkId.empty())
-            summary.sdkId = std::string(service->id.name());
+        summary.sdkId = sdkIdOf(*service);
         summary.name = ServiceSummary::cliName(summary.sdkId);
         if (const Trait *t = service->trait("aws.auth#sigv4"))
             summary.signingName =

@@ -1,5 +1,10 @@
 #include "model/ServiceSummary.h"
 
+#include "model/JsonText.h"
+#include "model/Shape.h"
+
+#include <QJsonObject>
+
 namespace cumulus::model {
 
 std::string ServiceSummary::cliName(const std::string &sdkId)
@@ -14,6 +19,14 @@ std::string ServiceSummary::cliName(const std::string &sdkId)
             out.push_back(c);
     }
     return out;
+}
+
+std::string sdkIdOf(const Shape &service)
+{
+    std::string id;
+    if (const Trait *t = service.trait("aws.api#service"))
+        id = parseJsonValue(t->json).toObject().value("sdkId").toString().toStdString();
+    return id.empty() ? std::string(service.id.name()) : id;
 }
 
 } // namespace cumulus::model

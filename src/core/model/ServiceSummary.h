@@ -21,4 +21,10 @@ struct ServiceSummary {
     static std::string cliName(const std::string &sdkId);
 };
 
+struct Shape;
+
+// A service shape's sdk id (aws.api#service), else its shape name: the name the SDKs key their
+// customizations, environment variables and retry tables on.
+std::string sdkIdOf(const Shape &service);
+
 } // namespace cumulus::model

@@ -1,5 +1,7 @@
 #include "protocols/Customizations.h"
 
+#include "model/ServiceSummary.h"
+
 #include "crypto/Hex.h"
 #include "crypto/Sha256.h"
 #include "model/JsonText.h"
@@ -14,9 +16,7 @@ namespace {
 
 std::string sdkId(const model::Shape &service)
 {
-    if (const model::Trait *t = service.trait("aws.api#service"))
-        return model::parseJsonValue(t->json).toObject().value("sdkId").toString().toStdString();
-    return {};
+    return model::sdkIdOf(service);
 }
 
 } // namespace

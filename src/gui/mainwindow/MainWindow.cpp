@@ -437,10 +437,8 @@ void MainWindow::updateEndpointPreview()
     endpoints::EndpointOverrides overrides;
     overrides.region = m_region->currentText().toStdString();
     overrides.endpointUrl = m_endpoint->text().trimmed().toStdString();
-    const model::Trait *serviceTrait = m_service->trait("aws.api#service");
-    const auto sdkId = serviceTrait ? endpoints::RuleValue::fromJson(serviceTrait->json) : util::Expected<endpoints::RuleValue>(endpoints::RuleValue());
     auto settings = endpoints::endpointSettings(overrides, *m_services.environment, files.settingsOf(profile),
-                                                sdkId ? sdkId->member("sdkId").display() : std::string());
+                                                model::sdkIdOf(*m_service));
     if (settings.region.empty())
         settings.region = "us-east-1";
     if (!m_serviceEndpoints) {

@@ -2,24 +2,12 @@
 
 #include "calls/Pagination.h"
 #include "credentials/CredentialChain.h"
+#include "model/ServiceSummary.h"
 #include "net/QnamTransport.h"
 #include "retries/RetrySettings.h"
 #include "util/Environment.h"
 
 namespace cumulus::gui {
-
-namespace {
-
-std::string sdkIdOf(const model::Shape &service)
-{
-    const model::Trait *t = service.trait("aws.api#service");
-    if (!t)
-        return {};
-    const auto value = endpoints::RuleValue::fromJson(t->json);
-    return value && value->member("sdkId").isString() ? value->member("sdkId").toString() : std::string();
-}
-
-} // namespace
 
 CallWorker::CallWorker(const util::Environment &environment, const util::Clock &clock, util::Random &random,
                        util::Sleeper &sleeper)
@@ -41,7 +29,7 @@ void CallWorker::send(const CallRequest &request)
     const credentials::SharedFiles files = credentials::SharedFiles::load(m_environment);
     const std::string profile = credentials::SharedFiles::selectedProfile(request.profile, m_environment);
     const auto settings = files.settingsOf(profile);
-    const std::string sdkId = sdkIdOf(*request.service);
+    const std::string sdkId = model::sdkIdOf(*request.service);
 
     net::QnamTransport transport;
     net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
