@@ -33,6 +33,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -125,6 +126,14 @@ private slots:
         Fixture f;
         QVERIFY(f.window->openOperation("dynamodb", "GetItem"));
         RequestComposer *composer = f.window->composer();
+        // The documentation beside the form: the operation's, then the selected member's.
+        QVERIFY(composer->docs()->toPlainText().contains("The GetItem operation returns a set of attributes"));
+        composer->form()->setCurrentIndex(composer->inputModel()->indexOf({"TableName"}));
+        QVERIFY2(composer->docs()->toPlainText().contains("The name of the table containing the requested item"),
+                 qPrintable(composer->docs()->toPlainText()));
+        QVERIFY(composer->docs()->toPlainText().contains("string, required"));
+        composer->form()->setCurrentIndex(composer->inputModel()->indexOf({"ReturnConsumedCapacity"}));
+        QVERIFY(composer->docs()->toPlainText().contains("one of INDEXES, TOTAL, NONE"));
         // A missing required member blocks sending, with the reason shown.
         QVERIFY(!f.window->sendButton()->isEnabled());
         QVERIFY2(composer->problems().join('\n').contains("TableName"), qPrintable(composer->problems().join('\n')));

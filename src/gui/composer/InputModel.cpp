@@ -265,6 +265,7 @@ QVariant InputModel::data(const QModelIndex &index, int role) const
     case PathRole: return n->path();
     case CanAddRole: return type == QLatin1String("list") || type == QLatin1String("set") || type == QLatin1String("map");
     case CanRemoveRole: return n->kind != Node::Kind::Member;
+    case SpecRole: return n->spec;
     case Qt::FontRole:
         if (index.column() == 0 && required) {
             QFont bold;

@@ -25,6 +25,7 @@ public:
         PathRole,                    // "$.Key.id.S"
         CanAddRole,                  // a list or map: elements can be added
         CanRemoveRole,               // an element or entry: can be removed
+        SpecRole,                    // the member's description (QJsonObject: type, documentation, min, max, enum, …)
     };
 
     explicit InputModel(QObject *parent = nullptr);

@@ -8,11 +8,14 @@
 
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QSplitter>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -20,8 +23,10 @@ namespace cumulus::gui {
 
 RequestComposer::RequestComposer(QWidget *parent)
     : QWidget(parent), m_model(new InputModel(this)), m_form(new QTreeView(this)), m_json(new QPlainTextEdit(this)),
-      m_tabs(new QTabWidget(this)), m_problemLabel(new QLabel(this))
+      m_tabs(new QTabWidget(this)), m_problemLabel(new QLabel(this)), m_docs(new QTextBrowser(this))
 {
+    m_docs->setObjectName(QStringLiteral("docs"));
+    m_docs->setOpenExternalLinks(true);
     m_form->setObjectName(QStringLiteral("form"));
     m_json->setObjectName(QStringLiteral("rawJson"));
     m_problemLabel->setObjectName(QStringLiteral("problems"));
@@ -40,14 +45,21 @@ RequestComposer::RequestComposer(QWidget *parent)
     m_problemLabel->setStyleSheet(QStringLiteral("color: palette(link);"));
     m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The form, and beside it the documentation of what is selected (of the operation, at first).
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_tabs);
+    split->addWidget(m_docs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tabs);
+    layout->addWidget(split);
     layout->addWidget(m_problemLabel);
 
     connect(m_model, &InputModel::documentChanged, this, &RequestComposer::formChanged);
     connect(m_json, &QPlainTextEdit::textChanged, this, &RequestComposer::jsonEdited);
     connect(m_form, &QTreeView::customContextMenuRequested, this, &RequestComposer::showFormMenu);
+    connect(m_form->selectionModel(), &QItemSelectionModel::currentChanged, this, &RequestComposer::showDocs);
 }
 
 RequestComposer::~RequestComposer() = default;
@@ -61,6 +73,10 @@ void RequestComposer::setOperation(std::shared_ptr<const model::Model> model, co
     const QJsonObject description = m_modelGraph && operation ? model::describeOperation(*m_modelGraph, *operation) : QJsonObject();
     m_model->setShape(description.value("input").toObject());
     m_form->expandToDepth(0);
+    m_operationDocs = QStringLiteral("<h3>%1</h3><p>%2</p>")
+                          .arg(description.value("operation").toString().toHtmlEscaped(),
+                               description.value("documentation").toString().toHtmlEscaped());
+    m_docs->setHtml(m_operationDocs);
 }
 
 QJsonObject RequestComposer::document() const
@@ -121,6 +137,34 @@ void RequestComposer::validate()
     m_problemLabel->setText(m_problems.join('\n'));
     m_problemLabel->setVisible(!m_problems.isEmpty());
     emit problemsChanged(m_problems);
+}
+
+void RequestComposer::showDocs(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        m_docs->setHtml(m_operationDocs);
+        return;
+    }
+    const QJsonObject spec = index.siblingAtColumn(0).data(InputModel::SpecRole).toJsonObject();
+    QString html = QStringLiteral("<h3>%1</h3><p><i>%2%3</i></p>")
+                       .arg(spec.value("name").toString().toHtmlEscaped(), spec.value("type").toString().toHtmlEscaped(),
+                            spec.value("required").toBool() ? tr(", required") : QString());
+    QStringList limits;
+    if (spec.contains("min") || spec.contains("max"))
+        limits << tr("from %1 to %2").arg(spec.value("min").toVariant().toString(), spec.value("max").toVariant().toString());
+    if (spec.contains("pattern"))
+        limits << tr("pattern %1").arg(spec.value("pattern").toString().toHtmlEscaped());
+    if (spec.contains("default"))
+        limits << tr("default %1").arg(spec.value("default").toVariant().toString().toHtmlEscaped());
+    QStringList values;
+    for (const QJsonValue &v : spec.value("enum").toArray())
+        values << v.toVariant().toString().toHtmlEscaped();
+    if (!values.isEmpty())
+        limits << tr("one of %1").arg(values.join(", "));
+    if (!limits.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(limits.join("; "));
+    html += QStringLiteral("<p>%1</p>").arg(spec.value("documentation").toString().toHtmlEscaped());
+    m_docs->setHtml(html);
 }
 
 void RequestComposer::showFormMenu(const QPoint &position)

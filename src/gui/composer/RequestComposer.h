@@ -10,6 +10,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
+class QTextBrowser;
 class QTreeView;
 
 namespace cumulus::gui {
@@ -36,6 +37,7 @@ public:
     InputModel *inputModel() const { return m_model; }
     QTreeView *form() const { return m_form; }
     QPlainTextEdit *json() const { return m_json; }
+    QTextBrowser *docs() const { return m_docs; }
 
 signals:
     void problemsChanged(const QStringList &problems);
@@ -45,12 +47,15 @@ private:
     void jsonEdited();
     void validate();
     void showFormMenu(const QPoint &position);
+    void showDocs(const QModelIndex &index);
 
     InputModel *m_model;
     QTreeView *m_form;
     QPlainTextEdit *m_json;
     QTabWidget *m_tabs;
     QLabel *m_problemLabel;
+    QTextBrowser *m_docs;
+    QString m_operationDocs;
     QStringList m_problems;
     bool m_syncing = false;
     std::shared_ptr<const model::Model> m_modelGraph;

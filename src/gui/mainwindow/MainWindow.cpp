@@ -187,14 +187,15 @@ void MainWindow::build()
     // Per request, as the SDKs take them; empty: the environment's, the profile's, the default.
     m_retryMode = new QComboBox(this);
     m_retryMode->setObjectName(QStringLiteral("retryMode"));
-    m_retryMode->addItems({QString(), "standard", "adaptive", "legacy"});
+    m_retryMode->addItems({tr("retries: default"), "standard", "adaptive", "legacy"});
     m_retryMode->setToolTip(tr("Retry mode (empty: AWS_RETRY_MODE, the profile's, standard)"));
-    m_retryMode->setPlaceholderText(tr("retries"));
     m_maxAttempts = new QComboBox(this);
     m_maxAttempts->setObjectName(QStringLiteral("maxAttempts"));
     m_maxAttempts->setEditable(true);
     m_maxAttempts->addItems({QString(), "1", "2", "3", "5", "10"});
     m_maxAttempts->lineEdit()->setPlaceholderText(tr("attempts"));
+    m_maxAttempts->setMinimumContentsLength(8);
+    m_maxAttempts->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_maxAttempts->setToolTip(tr("Attempts in all (empty: AWS_MAX_ATTEMPTS, the profile's, 3)"));
     m_safety = new QComboBox(this);
     m_safety->setObjectName(QStringLiteral("safety"));
@@ -496,7 +497,7 @@ void MainWindow::send(bool allPages)
     request.profile = m_profile->currentText().toStdString();
     request.region = m_region->currentText().toStdString();
     request.endpointUrl = m_endpoint->text().trimmed().toStdString();
-    if (!m_retryMode->currentText().isEmpty())
+    if (m_retryMode->currentIndex() > 0)
         request.retryMode = m_retryMode->currentText().toStdString();
     if (!m_maxAttempts->currentText().trimmed().isEmpty())
         request.maxAttempts = m_maxAttempts->currentText().trimmed().toStdString();
