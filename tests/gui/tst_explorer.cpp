@@ -291,6 +291,20 @@ private slots:
         QVERIFY2(signing.contains("AWS's: host:elsewhere"), qPrintable(signing));
     }
 
+    void blobsFromFiles()
+    {
+        Fixture f;
+        QVERIFY(f.window->openOperation("kinesis", "PutRecord"));
+        QFile file(f.home.filePath("record.bin"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\x00\x01binary\xff", 10));
+        file.close();
+        RequestComposer *composer = f.window->composer();
+        QVERIFY(composer->loadBlobFromFile(composer->inputModel()->indexOf({"Data"}), file.fileName()));
+        QCOMPARE(composer->document().value("Data").toString(), QString::fromLatin1(QByteArray("\x00\x01binary\xff", 10).toBase64()));
+        QVERIFY(!composer->loadBlobFromFile(composer->inputModel()->indexOf({"Data"}), f.home.filePath("missing")));
+    }
+
     void workbenchShowsProblemsAndFeedsTheExplorer()
     {
         // The seed's example: three names that resolve to nothing, each on its line.

@@ -6,6 +6,8 @@
 #include "protocols/Protocol.h"
 #include "util/SystemRandom.h"
 
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -167,6 +169,14 @@ void RequestComposer::showDocs(const QModelIndex &index)
     m_docs->setHtml(html);
 }
 
+bool RequestComposer::loadBlobFromFile(const QModelIndex &blob, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return m_model->setData(blob.siblingAtColumn(1), QString::fromLatin1(file.readAll().toBase64()));
+}
+
 void RequestComposer::showFormMenu(const QPoint &position)
 {
     const QModelIndex index = m_form->indexAt(position).siblingAtColumn(0);
@@ -182,6 +192,13 @@ void RequestComposer::showFormMenu(const QPoint &position)
     }
     if (index.data(InputModel::CanRemoveRole).toBool())
         menu.addAction(tr("Remove"), this, [this, index] { m_model->removeElement(index); });
+    if (index.data(InputModel::TypeRole).toString() == QLatin1String("blob")) {
+        menu.addAction(tr("Load from File…"), this, [this, index] {
+            const QString path = QFileDialog::getOpenFileName(this, tr("Load %1 from a file").arg(index.data().toString()));
+            if (!path.isEmpty() && !loadBlobFromFile(index, path))
+                m_problemLabel->setText(tr("%1 cannot be read").arg(path));
+        });
+    }
     if (!menu.isEmpty())
         menu.exec(m_form->viewport()->mapToGlobal(position));
 }

@@ -38,6 +38,8 @@ public:
     QTreeView *form() const { return m_form; }
     QPlainTextEdit *json() const { return m_json; }
     QTextBrowser *docs() const { return m_docs; }
+    // A blob member's value from a file's bytes (base64 in the document); false when unreadable.
+    bool loadBlobFromFile(const QModelIndex &blob, const QString &path);
 
 signals:
     void problemsChanged(const QStringList &problems);
