@@ -164,8 +164,8 @@ void MainWindow::build()
     m_profile->setEditable(true);
     m_profile->addItem(QString());
     m_profile->lineEdit()->setPlaceholderText(tr("profile: default"));
-    const credentials::SharedFiles files = credentials::SharedFiles::load(*m_services.environment);
-    for (const auto &[name, profile] : files.profiles())
+    m_files = credentials::SharedFiles::load(*m_services.environment);
+    for (const auto &[name, profile] : m_files.profiles())
         m_profile->addItem(QString::fromStdString(name));
     m_profile->setMinimumContentsLength(10);
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -238,7 +238,10 @@ void MainWindow::build()
     m_response = new ResponseView(this);
     connect(m_composer, &RequestComposer::problemsChanged, this, &MainWindow::updateSendState);
     connect(m_composer, &RequestComposer::problemsChanged, this, &MainWindow::updateEndpointPreview);
-    connect(m_profile, &QComboBox::currentTextChanged, this, &MainWindow::updateEndpointPreview);
+    connect(m_profile, &QComboBox::currentTextChanged, this, [this] {
+        m_files = credentials::SharedFiles::load(*m_services.environment);
+        updateEndpointPreview();
+    });
     connect(m_region, &QComboBox::currentTextChanged, this, &MainWindow::updateEndpointPreview);
     connect(m_endpoint, &QLineEdit::textChanged, this, &MainWindow::updateEndpointPreview);
     connect(m_response, &ResponseView::useCredentials, this, &MainWindow::useSession);
@@ -432,7 +435,7 @@ void MainWindow::updateEndpointPreview()
         m_resolved->clear();
         return;
     }
-    const credentials::SharedFiles files = credentials::SharedFiles::load(*m_services.environment);
+    const credentials::SharedFiles &files = m_files;
     const std::string profile = credentials::SharedFiles::selectedProfile(m_session ? std::string() : m_profile->currentText().toStdString(),
                                                                           *m_services.environment);
     endpoints::EndpointOverrides overrides;

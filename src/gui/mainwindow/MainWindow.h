@@ -141,6 +141,7 @@ private:
     const model::Shape *m_service = nullptr;
     const model::Shape *m_operation = nullptr;
     std::shared_ptr<const endpoints::ServiceEndpoints> m_serviceEndpoints; // the open service's, compiled once
+    credentials::SharedFiles m_files; // read at start and when another profile is picked, not per keystroke
     QThread m_thread;
     CallWorker *m_worker = nullptr;
     bool m_busy = false;
