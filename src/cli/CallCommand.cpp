@@ -39,6 +39,8 @@ ArgumentParser makeParser()
     addEndpointOptions(parser);
     parser.addOption({"--max-attempts"}, "N", "attempts in all (else AWS_MAX_ATTEMPTS, the profile, 3)");
     parser.addOption({"--retry-mode"}, "MODE", "legacy, standard or adaptive (else AWS_RETRY_MODE, the profile, standard)");
+    parser.addOption({"--cli-connect-timeout"}, "SECONDS", "to connect, TLS included (default 60; 0: no limit)");
+    parser.addOption({"--cli-read-timeout"}, "SECONDS", "without a byte of the answer (default 60; 0: no limit)");
     parser.addOption({"--trust-certificate"}, "SHA256", "trust this certificate (its SHA-256, hex) for a custom endpoint");
     parser.addFlag({"--all-pages"}, "follow the operation's paginator and merge the pages");
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
@@ -255,6 +257,15 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     if (!retry)
         return fail(retry.error().message);
     net::TransportOptions transportOptions;
+    for (const auto &[option, field] : {std::pair{"--cli-connect-timeout", &transportOptions.connectTimeout},
+                                        std::pair{"--cli-read-timeout", &transportOptions.readTimeout}}) {
+        if (const auto seconds = parsed->last(option)) {
+            const auto timeout = net::timeoutFromSeconds(*seconds, option);
+            if (!timeout)
+                return fail(timeout.error().message);
+            *field = *timeout;
+        }
+    }
     if (const auto trusted = parsed->last("--trust-certificate")) {
         if (spec.endpoint.endpointUrl.empty())
             return fail("--trust-certificate is for a custom endpoint (--endpoint-url, AWS_ENDPOINT_URL…), never for AWS's own");

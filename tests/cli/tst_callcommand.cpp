@@ -4,6 +4,7 @@
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "MockClock.h"
+#include "ScriptedHttpServer.h"
 #include "SeededRandom.h"
 #include "sigv4/AmzDate.h"
 
@@ -181,6 +182,22 @@ private slots:
         const Run noCredentials = call({"dynamodb", "ListTables", "--dry-run"}, none);
         QCOMPARE(noCredentials.code, 253); // the AWS CLI: "Unable to locate credentials", a configuration error
         QVERIFY(noCredentials.err.find("no credentials") != std::string::npos);
+    }
+
+    void timeoutsFromTheCommandLine()
+    {
+        // A server that takes the request and never answers: --cli-read-timeout ends the wait.
+        test::ScriptedHttpServer server;
+        server.script({test::ScriptedHttpServer::stall()});
+        const Run stalled = call({"dynamodb", "ListTables", "--endpoint-url", server.url(), "--max-attempts", "1",
+                                  "--cli-read-timeout", "0.3", "--cli-connect-timeout", "5"},
+                                 withCredentials());
+        QCOMPARE(stalled.code, 255);
+        QVERIFY2(stalled.err.find("no answer for 0.3 s from POST " + server.url()) != std::string::npos, stalled.err.c_str());
+        const Run bad = call({"dynamodb", "ListTables", "--cli-read-timeout", "soon"}, withCredentials());
+        QCOMPARE(bad.code, 252);
+        QVERIFY2(bad.err.find("--cli-read-timeout wants seconds between 0 (no limit) and 86400, not 'soon'") != std::string::npos,
+                 bad.err.c_str());
     }
 
     void awsQueryRequest()

@@ -110,25 +110,45 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
     QEventLoop loop;
     QTimer inactivity, cancelPoll;
     inactivity.setSingleShot(true);
-    bool timedOut = false, tooLarge = false, cancelled = false;
+    bool timedOut = false, timedOutConnecting = false, tooLarge = false, cancelled = false, connected = false;
     std::string tlsProblem;
     const auto limit = m_options.maxResponseBytes;
 
+    // The connect timeout runs until the connection is up (TCP, and TLS for https) and the request
+    // is going out; from then the read timeout, restarted by every byte either way.
+    auto rearm = [&] {
+        const auto timeout = connected ? m_options.readTimeout : m_options.connectTimeout;
+        if (timeout.count() > 0)
+            inactivity.start(timeout);
+        else
+            inactivity.stop();
+    };
+    auto progressed = [&] {
+        connected = true;
+        rearm();
+    };
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QObject::connect(&inactivity, &QTimer::timeout, reply, [&] {
         timedOut = true;
+        timedOutConnecting = !connected;
         reply->abort();
     });
-    auto progress = [&](qint64 received, qint64) {
-        inactivity.start(m_options.timeout);
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, progressed);
+    QObject::connect(reply, &QNetworkReply::requestSent, reply, progressed);
+    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [&](qint64 sent, qint64) {
+        if (sent > 0)
+            progressed();
+    });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&](qint64 received, qint64) {
+        if (received > 0)
+            progressed();
         if (received >= 0 && std::uint64_t(received) > limit) {
             tooLarge = true;
             reply->abort();
         }
-    };
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, progress);
-    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [&](qint64, qint64) { inactivity.start(m_options.timeout); });
+    });
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [&] {
+        progressed();
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toULongLong() > limit) {
             tooLarge = true;
@@ -157,7 +177,7 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         });
         cancelPoll.start(50);
     }
-    inactivity.start(m_options.timeout);
+    rearm();
     if (!reply->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     inactivity.stop();
@@ -168,7 +188,8 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
     const std::string where = request.method + " " + url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toStdString();
     if (timedOut) {
         result.failure = TransportFailure::Timeout;
-        result.message = "no answer for " + std::to_string(m_options.timeout.count() / 1000.0).substr(0, 4) + " s from " + where;
+        result.message = !timedOutConnecting ? "no answer for " + describeTimeout(m_options.readTimeout) + " from " + where
+                                   : "could not connect within " + describeTimeout(m_options.connectTimeout) + " to " + where;
     } else if (tooLarge) {
         result.failure = TransportFailure::TooLarge;
         result.message = "the answer to " + where + " is larger than the limit of " + std::to_string(limit) + " bytes";

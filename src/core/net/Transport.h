@@ -1,11 +1,13 @@
 #pragma once
 
 #include "net/HttpResponse.h"
+#include "util/Expected.h"
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cumulus::net {
@@ -33,6 +35,12 @@ enum class TransportFailure : std::uint8_t {
 
 const char *failureName(TransportFailure failure);
 
+// A timeout given in seconds, as the AWS CLI's --cli-connect-timeout and --cli-read-timeout take them
+// (a fraction is fine; 0 is no limit). The error names the option.
+util::Expected<std::chrono::milliseconds> timeoutFromSeconds(std::string_view seconds, std::string_view option);
+// "60 s", "0.5 s", "no limit": how a timeout reads in messages.
+std::string describeTimeout(std::chrono::milliseconds timeout);
+
 struct TransportResult {
     TransportFailure failure = TransportFailure::None;
     std::string message; // for people: what failed and where; never a secret
@@ -40,8 +48,11 @@ struct TransportResult {
     bool ok() const { return failure == TransportFailure::None; }
 };
 
+// botocore's defaults: 60 s to connect (TCP and TLS), then 60 s without a byte. Zero: no limit
+// (as the AWS CLI's --cli-read-timeout 0).
 struct TransportOptions {
-    std::chrono::milliseconds timeout{60000}; // no bytes for this long: a Timeout (botocore's read timeout)
+    std::chrono::milliseconds connectTimeout{60000};
+    std::chrono::milliseconds readTimeout{60000};
     std::uint64_t maxResponseBytes = 2ull << 30; // larger answers stop with TooLarge
     // SHA-256 digests (hex) of certificates a person chose to trust for a custom endpoint; every
     // other TLS error is an error.

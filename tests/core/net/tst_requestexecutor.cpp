@@ -168,7 +168,7 @@ private slots:
     {
         Fixture f;
         net::TransportOptions options;
-        options.timeout = 200ms;
+        options.readTimeout = 200ms;
         net::QnamTransport quick(options);
         net::RequestExecutor executor(quick, f.clock, f.sleeper, f.random);
         f.server.script({ScriptedHttpServer::stall(), ok()});

@@ -87,12 +87,56 @@ private slots:
         ScriptedHttpServer server;
         server.script({ScriptedHttpServer::stall()});
         net::TransportOptions options;
-        options.timeout = std::chrono::milliseconds(300);
+        options.readTimeout = std::chrono::milliseconds(300);
+        options.connectTimeout = std::chrono::milliseconds(0); // no limit: the read timeout is what ends it
         net::QnamTransport transport(options);
         const auto result = transport.send({"GET", server.url() + "/slow?X-Amz-Signature=secret", {}, ""}, nullptr);
         QCOMPARE(result.failure, net::TransportFailure::Timeout);
-        QVERIFY2(result.message.find("no answer for 0.30 s from GET http://127.0.0.1") == 0, result.message.c_str());
+        QVERIFY2(result.message.find("no answer for 0.3 s from GET http://127.0.0.1") == 0, result.message.c_str());
         QVERIFY(result.message.find("secret") == std::string::npos); // the query (a presigned signature) is not shown
+    }
+
+    void handshakeThatNeverEndsIsAConnectTimeout()
+    {
+        // A server that takes the TCP connection and never answers the TLS hello: the connect
+        // timeout ends it, not the (long) read timeout.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        net::TransportOptions options;
+        options.connectTimeout = std::chrono::milliseconds(300);
+        options.readTimeout = std::chrono::hours(1);
+        net::QnamTransport transport(options);
+        const auto result = transport.send(
+            {"GET", "https://127.0.0.1:" + std::to_string(silent.serverPort()) + "/", {}, ""}, nullptr);
+        QCOMPARE(result.failure, net::TransportFailure::Timeout);
+        QVERIFY2(result.message.find("could not connect within 0.3 s to GET https://127.0.0.1") == 0, result.message.c_str());
+    }
+
+    void noLimitWaitsUntilCancelled()
+    {
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::stall()});
+        net::TransportOptions options;
+        options.connectTimeout = options.readTimeout = std::chrono::milliseconds(0);
+        net::QnamTransport transport(options);
+        std::atomic<bool> cancel{false};
+        QTimer::singleShot(400, [&] { cancel = true; });
+        const auto result = transport.send({"GET", server.url() + "/", {}, ""}, &cancel);
+        QCOMPARE(result.failure, net::TransportFailure::Cancelled);
+    }
+
+    void timeoutsInSeconds()
+    {
+        QCOMPARE(net::timeoutFromSeconds("5", "--cli-read-timeout").value(), std::chrono::milliseconds(5000));
+        QCOMPARE(net::timeoutFromSeconds("0.25", "--cli-read-timeout").value(), std::chrono::milliseconds(250));
+        QCOMPARE(net::timeoutFromSeconds("0", "--cli-read-timeout").value(), std::chrono::milliseconds(0));
+        for (const char *bad : {"", "-1", "5s", "nan", "1e9", " 5"}) {
+            const auto t = net::timeoutFromSeconds(bad, "--cli-connect-timeout");
+            QVERIFY2(!t, bad);
+            QVERIFY(t.error().message.rfind("--cli-connect-timeout wants seconds", 0) == 0);
+        }
+        QCOMPARE(net::describeTimeout(std::chrono::milliseconds(60000)), std::string("60 s"));
+        QCOMPARE(net::describeTimeout(std::chrono::milliseconds(0)), std::string("no limit"));
     }
 
     void answerTooLarge()
