@@ -16,6 +16,7 @@
 #include "mainwindow/MainWindow.h"
 #include "response/JsonTreeModel.h"
 #include "response/ResponseView.h"
+#include "sending/RequestOptions.h"
 #include "safety/WriteSafety.h"
 #include "workbench/ModelWorkbench.h"
 
@@ -466,10 +467,33 @@ private slots:
         QVERIFY(!f.window->response()->signing()->toPlainText().contains("window-secret"));
         // One attempt in all, for this request only.
         server.script({test::ScriptedHttpServer::answer(503), test::ScriptedHttpServer::answer(200, "{}")});
-        f.window->maxAttempts()->setCurrentText("1");
+        f.window->options()->maxAttempts()->setCurrentText("1");
         QVERIFY(f.sendAndWait());
         QCOMPARE(attempts->rowCount(), 1);
         QCOMPARE(attempts->item(0, 4)->text(), "stop: 1 attempt made");
+    }
+
+    void timeoutsPerRequest()
+    {
+        test::ScriptedHttpServer server;
+        server.script({test::ScriptedHttpServer::stall()});
+        Fixture f;
+        f.window->endpoint()->setText(QString::fromStdString(server.url()));
+        QVERIFY(f.window->openOperation("dynamodb", "ListTables"));
+        RequestOptions *options = f.window->options();
+        QCOMPARE(options->text(), "options");
+        options->maxAttempts()->setCurrentText("1");
+        options->readTimeout()->setCurrentText("0.3");
+        QCOMPARE(options->text(), "1 attempts · read 0.3 s");
+        QVERIFY(f.sendAndWait());
+        QVERIFY2(f.window->response()->summary()->text().contains("no answer for 0.3 s"),
+                 qPrintable(f.window->response()->summary()->text()));
+        // A value that is not seconds is said, and nothing is sent.
+        options->connectTimeout()->setCurrentText("soon");
+        QVERIFY(f.sendAndWait());
+        QVERIFY2(f.window->response()->summary()->text().contains("connect timeout wants seconds"),
+                 qPrintable(f.window->response()->summary()->text()));
+        QCOMPARE(server.received().size(), std::size_t(1));
     }
 };
 

@@ -10,6 +10,7 @@
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
 #include "response/ResponseView.h"
+#include "sending/RequestOptions.h"
 #include "ui_MainWindow.h"
 #include "util/SystemClock.h"
 #include "util/SystemEnvironment.h"
@@ -184,19 +185,7 @@ void MainWindow::build()
     m_endpoint->setObjectName(QStringLiteral("endpoint"));
     m_endpoint->setPlaceholderText(tr("endpoint: AWS's (or AWS_ENDPOINT_URL)"));
     m_endpoint->setMinimumWidth(160);
-    // Per request, as the SDKs take them; empty: the environment's, the profile's, the default.
-    m_retryMode = new QComboBox(this);
-    m_retryMode->setObjectName(QStringLiteral("retryMode"));
-    m_retryMode->addItems({tr("retries: default"), "standard", "adaptive", "legacy"});
-    m_retryMode->setToolTip(tr("Retry mode (empty: AWS_RETRY_MODE, the profile's, standard)"));
-    m_maxAttempts = new QComboBox(this);
-    m_maxAttempts->setObjectName(QStringLiteral("maxAttempts"));
-    m_maxAttempts->setEditable(true);
-    m_maxAttempts->addItems({QString(), "1", "2", "3", "5", "10"});
-    m_maxAttempts->lineEdit()->setPlaceholderText(tr("attempts"));
-    m_maxAttempts->setMinimumContentsLength(8);
-    m_maxAttempts->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_maxAttempts->setToolTip(tr("Attempts in all (empty: AWS_MAX_ATTEMPTS, the profile's, 3)"));
+    m_options = new RequestOptions(this);
     m_safety = new QComboBox(this);
     m_safety->setObjectName(QStringLiteral("safety"));
     m_safety->addItems({tr("any call"), tr("confirm writes"), tr("read-only")});
@@ -228,8 +217,7 @@ void MainWindow::build()
     where->addWidget(m_profile, 1);
     where->addWidget(m_region, 1);
     where->addWidget(m_endpoint, 2);
-    where->addWidget(m_retryMode);
-    where->addWidget(m_maxAttempts);
+    where->addWidget(m_options);
     where->addWidget(m_safety);
     bar->addLayout(what);
     bar->addLayout(where);
@@ -500,10 +488,7 @@ void MainWindow::send(bool allPages)
     request.profile = m_profile->currentText().toStdString();
     request.region = m_region->currentText().toStdString();
     request.endpointUrl = m_endpoint->text().trimmed().toStdString();
-    if (m_retryMode->currentIndex() > 0)
-        request.retryMode = m_retryMode->currentText().toStdString();
-    if (!m_maxAttempts->currentText().trimmed().isEmpty())
-        request.maxAttempts = m_maxAttempts->currentText().trimmed().toStdString();
+    m_options->applyTo(request);
     request.allPages = allPages;
     if (m_session) {
         request.profile.clear();

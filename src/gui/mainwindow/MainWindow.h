@@ -42,6 +42,7 @@ class CatalogModel;
 class SearchModel;
 class ModelWorkbench;
 class RequestComposer;
+class RequestOptions;
 class ResponseView;
 
 // What the window runs on: the process's environment, clock, randomness and waiting, injected
@@ -78,8 +79,7 @@ public:
     QComboBox *profile() const { return m_profile; }
     QComboBox *region() const { return m_region; }
     QLineEdit *endpoint() const { return m_endpoint; }
-    QComboBox *retryMode() const { return m_retryMode; }
-    QComboBox *maxAttempts() const { return m_maxAttempts; }
+    RequestOptions *options() const { return m_options; }
     QComboBox *safetySelector() const { return m_safety; }
     QPushButton *sendButton() const { return m_send; }
     QLabel *resolvedEndpoint() const { return m_resolved; }
@@ -127,9 +127,8 @@ private:
     QComboBox *m_profile = nullptr;
     QComboBox *m_region = nullptr;
     QLineEdit *m_endpoint = nullptr;
-    QComboBox *m_retryMode = nullptr;
+    RequestOptions *m_options = nullptr;
     QComboBox *m_safety = nullptr;
-    QComboBox *m_maxAttempts = nullptr;
     QPushButton *m_send = nullptr;
     QLabel *m_resolved = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -7,6 +7,8 @@
 #include "retries/RetrySettings.h"
 #include "util/Environment.h"
 
+#include <tuple>
+
 namespace cumulus::gui {
 
 CallWorker::CallWorker(const util::Environment &environment, const util::Clock &clock, util::Random &random,
@@ -31,7 +33,20 @@ void CallWorker::send(const CallRequest &request)
     const auto settings = files.settingsOf(profile);
     const std::string sdkId = model::sdkIdOf(*request.service);
 
-    net::QnamTransport transport;
+    net::TransportOptions transportOptions;
+    for (const auto &[seconds, field, what] :
+         {std::tuple{&request.connectTimeout, &transportOptions.connectTimeout, "connect timeout"},
+          std::tuple{&request.readTimeout, &transportOptions.readTimeout, "read timeout"}}) {
+        if (!*seconds)
+            continue;
+        const auto timeout = net::timeoutFromSeconds(**seconds, what);
+        if (!timeout) {
+            result.error = timeout.error().message;
+            return done();
+        }
+        *field = *timeout;
+    }
+    net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
     calls::CallRunner runner(executor, m_random);
 

@@ -32,6 +32,8 @@ struct CallRequest {
     std::string sessionLabel;
     std::optional<std::string> retryMode;   // else AWS_RETRY_MODE, the profile's, standard
     std::optional<std::string> maxAttempts; // else AWS_MAX_ATTEMPTS, the profile's, 3
+    std::optional<std::string> connectTimeout; // seconds; else 60 (0: no limit)
+    std::optional<std::string> readTimeout;    // seconds; else 60 (0: no limit)
     bool allPages = false;                  // follow the paginator and merge the pages
 };
 
