@@ -50,24 +50,26 @@ int main(int argc, char *argv[])
     cumulus::util::SystemSleeper sleeper;
     cumulus::gui::MainWindow window({&environment, &clock, &random, &sleeper, parser.values(models), {}});
     window.show();
-    if (parser.isSet(open)) {
-        const QString which = parser.value(open);
-        if (!window.openOperation(which.section('/', 0, 0), which.section('/', 1)))
-            std::fprintf(stderr, "cumulus: no operation %s\n", qPrintable(which));
-    }
-
-    if (parser.isSet(workbench)) {
-        if (window.workbench()->openFile(parser.value(workbench)))
-            window.showWorkbench();
-        else
-            std::fprintf(stderr, "cumulus: cannot read %s\n", qPrintable(parser.value(workbench)));
-    }
-
-    if (parser.isSet(quitAfterReady)) {
-        QTimer::singleShot(0, &app, [&] {
-            std::printf("ready in %lld ms\n", static_cast<long long>(started.elapsed()));
-            QCoreApplication::quit();
-        });
-    }
+    // What the command line asks for, once the catalog is there.
+    auto ready = [&] {
+        if (parser.isSet(open)) {
+            const QString which = parser.value(open);
+            if (!window.openOperation(which.section('/', 0, 0), which.section('/', 1)))
+                std::fprintf(stderr, "cumulus: no operation %s\n", qPrintable(which));
+        }
+        if (parser.isSet(workbench)) {
+            if (window.workbench()->openFile(parser.value(workbench)))
+                window.showWorkbench();
+            else
+                std::fprintf(stderr, "cumulus: cannot read %s\n", qPrintable(parser.value(workbench)));
+        }
+        if (parser.isSet(quitAfterReady)) {
+            QTimer::singleShot(0, &app, [&] {
+                std::printf("ready in %lld ms\n", static_cast<long long>(started.elapsed()));
+                QCoreApplication::quit();
+            });
+        }
+    };
+    QObject::connect(&window, &cumulus::gui::MainWindow::catalogLoaded, &app, ready, Qt::SingleShotConnection);
     return app.exec();
 }

@@ -44,6 +44,15 @@ using namespace cumulus::gui;
 
 namespace {
 
+// The catalog loads off the UI thread; a window is usable for opening operations once it is in.
+bool waitForCatalog(MainWindow &window)
+{
+    if (window.catalogReady())
+        return true;
+    QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+    return loaded.wait(30000);
+}
+
 struct Fixture {
     QTemporaryDir home;
     test::FakeEnvironment environment{home.path()};
@@ -61,6 +70,7 @@ struct Fixture {
         environment.set("AWS_SHARED_CREDENTIALS_FILE", home.filePath("credentials"));
         window = std::make_unique<MainWindow>(WindowServices{&environment, &clock, &random, &sleeper, {}, home.filePath("cumulus.ini")});
         window->show();
+        QVERIFY(waitForCatalog(*window));
     }
 
     // Sends what the composer holds and waits for the answer.
@@ -260,6 +270,7 @@ private slots:
         Fixture f;
         {
             MainWindow first(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
+            QVERIFY(waitForCatalog(first));
             QVERIFY(first.openOperation("sqs", "SendMessage"));
             first.composer()->json()->setPlainText("{\"QueueUrl\": \"http://q\", \"MessageBody\": \"hello\"}");
             first.endpoint()->setText(QStringLiteral("http://localhost:9324"));
@@ -267,6 +278,7 @@ private slots:
         }
         MainWindow second(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
         QCOMPARE(second.endpoint()->text(), QStringLiteral("http://localhost:9324"));
+        QVERIFY(waitForCatalog(second));
         QCOMPARE(second.composer()->document(), QJsonDocument::fromJson("{\"QueueUrl\": \"http://q\", \"MessageBody\": \"hello\"}").object());
         QVERIFY(second.sendButton()->isEnabled());
     }

@@ -3,6 +3,8 @@
 
 #include <QAction>
 #include <QMenuBar>
+#include <QProgressBar>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QtTest>
@@ -24,6 +26,14 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Cumulus"));
+        // The catalog loads off the UI thread, with its progress in the status bar, then "Ready".
+        if (!window.catalogReady()) {
+            QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Loading models…"));
+            QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("modelProgress")));
+            QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+            QVERIFY(loaded.wait(30000));
+        }
+        QVERIFY(!window.findChild<QProgressBar *>(QStringLiteral("modelProgress")));
 
         QStringList menus;
         for (QAction *action : window.menuBar()->actions())

@@ -54,8 +54,11 @@ void ModelRegistry::addSources(const QStringList &paths, const util::Environment
 void ModelRegistry::addBundled()
 {
     ++m_source;
-    for (const QString &file : bundledModelFiles())
-        addFile(file, false);
+    const QStringList files = bundledModelFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        addFile(files[i], false);
+        scanned(i + 1, int(files.size()));
+    }
 }
 
 void ModelRegistry::addPath(const QString &path)
@@ -98,13 +101,18 @@ void ModelRegistry::addPath(const QString &path)
     if (!botocoreLatest.empty()) {
         // A botocore data folder: its other JSON files (paginators, waiters, examples, endpoint
         // rules, partitions) are not models.
-        for (const auto &[service, file] : botocoreLatest)
+        int done = 0;
+        for (const auto &[service, file] : botocoreLatest) {
             addFile(file, false);
+            scanned(++done, int(botocoreLatest.size()));
+        }
         return;
     }
     smithyFiles.sort();
-    for (const QString &file : smithyFiles)
-        addFile(file, true);
+    for (int i = 0; i < smithyFiles.size(); ++i) {
+        addFile(smithyFiles[i], true);
+        scanned(i + 1, int(smithyFiles.size()));
+    }
 }
 
 void ModelRegistry::addFile(const QString &file, bool quietWithoutServices)

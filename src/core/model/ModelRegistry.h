@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -44,6 +45,11 @@ public:
     // bundled models.
     void addSources(const QStringList &paths, const util::Environment &environment);
 
+    // Told after each file scanned while adding sources: how many so far, and of how many in the
+    // source at hand (a window shows it; called on the thread that adds).
+    using Progress = std::function<void(int scanned, int total)>;
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+
     const std::vector<ServiceSummary> &services() const { return m_services; }
     const std::vector<ModelError> &errors() const { return m_errors; }
 
@@ -60,6 +66,13 @@ private:
     static QStringList idlFilesOf(const QString &path);
     void add(ServiceSummary service);
 
+    void scanned(int done, int total) const
+    {
+        if (m_progress)
+            m_progress(done, total);
+    }
+
+    Progress m_progress;
     std::vector<ServiceSummary> m_services;
     std::map<std::string, int> m_sourceOfName; // service name -> which add call brought it
     int m_source = 0;

@@ -30,6 +30,7 @@
 #include <QListView>
 #include <QStackedWidget>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QJsonDocument>
@@ -91,11 +92,13 @@ MainWindow::MainWindow(WindowServices services, QWidget *parent)
     connect(m_worker, &CallWorker::finished, this, &MainWindow::finished);
     m_thread.start();
 
-    statusBar()->showMessage(tr("Ready"));
+    loadModels();
 }
 
 MainWindow::~MainWindow()
 {
+    if (m_loader)
+        m_loader->wait(); // a scan in flight finishes with the files it has; nothing is written
     if (m_worker)
         m_worker->cancel();
     m_thread.quit();
@@ -104,23 +107,18 @@ MainWindow::~MainWindow()
 
 void MainWindow::build()
 {
-    m_registry = std::make_unique<model::ModelRegistry>();
-    m_registry->addSources(m_services.modelPaths, *m_services.environment);
-
     // The catalog and its search.
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Find an operation (Ctrl+K)"));
     m_search->setClearButtonEnabled(true);
     m_catalogModel = new CatalogModel(this);
-    m_catalogModel->setServices(m_registry->services());
     m_catalog = new QTreeView(this);
     m_catalog->setObjectName(QStringLiteral("catalog"));
     m_catalog->setModel(m_catalogModel);
     m_catalog->setHeaderHidden(true);
     m_catalog->setUniformRowHeights(true);
     m_searchModel = new SearchModel(this);
-    m_searchModel->setServices(m_registry->services());
     m_results = new QListView(this);
     m_results->setObjectName(QStringLiteral("results"));
     m_results->setModel(m_searchModel);
@@ -304,12 +302,68 @@ void MainWindow::restore()
     m_region->setCurrentText(s->value("call/region").toString());
     m_endpoint->setText(s->value("call/endpoint").toString());
     m_safety->setCurrentIndex(int(safety(m_profile->currentText())));
+}
+
+void MainWindow::restoreLastCall()
+{
+    const auto s = settings();
     const QString last = s->value("call/operation").toString();
     if (!last.isEmpty() && openOperation(last.section('/', 0, 0), last.section('/', 1))) {
         const QJsonDocument input = QJsonDocument::fromJson(s->value("call/input").toByteArray());
         if (input.isObject())
             m_composer->setDocument(input.object());
     }
+}
+
+// The catalog scan (the bundled models, or every file of the paths given: hundreds of files for a
+// checkout of all AWS models) runs on its own thread; the status bar shows how far it is. The
+// window is usable meanwhile; the catalog, the search and the last call arrive when it is done.
+void MainWindow::loadModels()
+{
+    m_loading = std::make_unique<model::ModelRegistry>();
+    m_loadProgress = new QProgressBar(this);
+    m_loadProgress->setObjectName(QStringLiteral("modelProgress"));
+    m_loadProgress->setRange(0, 0);
+    m_loadProgress->setMaximumWidth(200);
+    m_loadProgress->setFormat(tr("%v of %m models"));
+    statusBar()->addPermanentWidget(m_loadProgress);
+    statusBar()->showMessage(tr("Loading models…"));
+    m_loading->setProgress([this](int scanned, int total) {
+        QMetaObject::invokeMethod(this, [this, scanned, total] {
+            if (m_loadProgress) {
+                m_loadProgress->setRange(0, total);
+                m_loadProgress->setValue(scanned);
+            }
+        });
+    });
+    model::ModelRegistry *registry = m_loading.get();
+    m_loader = QThread::create([registry, paths = m_services.modelPaths, environment = m_services.environment] {
+        registry->addSources(paths, *environment);
+    });
+    connect(m_loader, &QThread::finished, this, [this] {
+        m_loader->deleteLater();
+        m_loader = nullptr;
+        m_loading->setProgress({});
+        m_registry = std::move(m_loading);
+        delete m_loadProgress;
+        m_loadProgress = nullptr;
+        if (m_workbenchPending) {
+            m_registry->addLoaded(m_workbenchPending->first, m_workbenchPending->second);
+            m_workbenchPending.reset();
+        }
+        m_catalogModel->setServices(m_registry->services());
+        m_searchModel->setServices(m_registry->services());
+        m_searchModel->setQuery(m_search->text());
+        restoreLastCall();
+        const auto &errors = m_registry->errors();
+        if (errors.empty())
+            statusBar()->showMessage(tr("Ready"));
+        else
+            statusBar()->showMessage(tr("Ready; %n model file(s) could not be read, the first: %1", nullptr, int(errors.size()))
+                                         .arg(QString::fromStdString(errors.front().toString())));
+        emit catalogLoaded();
+    });
+    m_loader->start();
 }
 
 void MainWindow::save() const
@@ -344,6 +398,8 @@ void MainWindow::openSelected(const QModelIndex &index)
 
 bool MainWindow::openOperation(const QString &serviceName, const QString &operationName)
 {
+    if (!m_registry)
+        return false; // the catalog is still loading
     const model::ServiceSummary *summary = m_registry->find(serviceName.toStdString());
     if (!summary)
         return false;
@@ -406,6 +462,10 @@ void MainWindow::showWorkbench()
 // The workbench's model, valid part and all, joins the catalog at once.
 void MainWindow::workbenchModelChanged(const QString &key, const model::LoadResult &result)
 {
+    if (!m_registry) {
+        m_workbenchPending = {key, result}; // joins the catalog when the scan is done
+        return;
+    }
     m_registry->addLoaded(key, result);
     m_catalogModel->setServices(m_registry->services());
     m_searchModel->setServices(m_registry->services());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/ModelError.h"
 #include "safety/WriteSafety.h"
 #include "sending/CallWorker.h"
 
@@ -19,6 +20,7 @@ class QSettings;
 class QSplitter;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTreeView;
 
@@ -84,6 +86,8 @@ public:
     QPushButton *sendButton() const { return m_send; }
     QLabel *resolvedEndpoint() const { return m_resolved; }
     bool busy() const { return m_busy; }
+    // The model catalog is scanned off the UI thread; until catalogLoaded(), openOperation() fails.
+    bool catalogReady() const { return m_registry != nullptr; }
     ModelWorkbench *workbench() const { return m_workbench; }
     void showWorkbench();
     // The safety of a profile ("" is the default one), kept in the window's settings.
@@ -102,6 +106,7 @@ public slots:
 signals:
     void sendRequested(const cumulus::gui::CallRequest &request);
     void callFinished();
+    void catalogLoaded();
 
 private:
     void build();
@@ -112,11 +117,17 @@ private:
     void workbenchModelChanged(const QString &key, const model::LoadResult &result);
     std::unique_ptr<QSettings> settings() const;
     void restore();
+    void restoreLastCall();
+    void loadModels();
     void save() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     WindowServices m_services;
-    std::unique_ptr<model::ModelRegistry> m_registry;
+    std::unique_ptr<model::ModelRegistry> m_registry; // once the catalog is loaded
+    std::unique_ptr<model::ModelRegistry> m_loading;  // while it loads, on m_loader
+    QThread *m_loader = nullptr;
+    std::optional<std::pair<QString, model::LoadResult>> m_workbenchPending; // changed while loading
+    QProgressBar *m_loadProgress = nullptr;
     CatalogModel *m_catalogModel = nullptr;
     SearchModel *m_searchModel = nullptr;
     QListView *m_results = nullptr;

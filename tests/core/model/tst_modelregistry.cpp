@@ -38,7 +38,12 @@ private slots:
     void bundledCatalog()
     {
         ModelRegistry registry;
+        std::vector<std::pair<int, int>> progress;
+        registry.setProgress([&](int scanned, int total) { progress.emplace_back(scanned, total); });
         registry.addBundled();
+        QCOMPARE(progress.size(), std::size_t(13));
+        QCOMPARE(progress.front(), std::make_pair(1, 13));
+        QCOMPARE(progress.back(), std::make_pair(13, 13));
         QVERIFY(registry.errors().empty());
         QCOMPARE(registry.services().size(), std::size_t(13));
         std::size_t operations = 0;
