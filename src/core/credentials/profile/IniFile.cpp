@@ -25,16 +25,6 @@ std::string lower(std::string s)
     return s;
 }
 
-// Where an inline comment starts: `#` or `;` after a space or tab; npos when none.
-std::size_t inlineComment(const std::string &value)
-{
-    for (std::size_t i = 1; i < value.size(); ++i) {
-        if ((value[i] == '#' || value[i] == ';') && (value[i - 1] == ' ' || value[i - 1] == '\t'))
-            return i;
-    }
-    return std::string::npos;
-}
-
 struct Pending {
     std::string key;
     std::vector<std::string> lines; // the value's lines, first one included
@@ -43,6 +33,15 @@ struct Pending {
 };
 
 } // namespace
+
+std::size_t inlineCommentStart(const std::string &value)
+{
+    for (std::size_t i = 1; i < value.size(); ++i) {
+        if ((value[i] == '#' || value[i] == ';') && (value[i - 1] == ' ' || value[i - 1] == '\t'))
+            return i;
+    }
+    return std::string::npos;
+}
 
 std::string IniFinding::text() const
 {
@@ -183,7 +182,7 @@ IniFile parseIni(const std::string &input, const std::string &fileName)
         }
         std::string key = lower(trim(stripped.substr(0, delimiter)));
         std::string value = trim(stripped.substr(delimiter + 1));
-        if (const std::size_t comment = inlineComment(value); comment != std::string::npos) {
+        if (const std::size_t comment = inlineCommentStart(value); comment != std::string::npos) {
             finding(IniFinding::Severity::Warning, lineNumber,
                     "the comment after " + key + "'s value is dropped; the AWS CLI would keep it as part of the value");
             value = trim(value.substr(0, comment));

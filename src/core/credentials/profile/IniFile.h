@@ -48,6 +48,9 @@ struct IniFile {
 // is dropped, as the Java and C++ SDKs do (botocore keeps it in the value); a repeated section or
 // key is merged / overwritten (botocore refuses the whole file); a line that cannot be read is
 // skipped (botocore refuses the whole file).
+// Where an inline comment starts in a value: `#` or `;` after a space or tab; npos when none.
+std::size_t inlineCommentStart(const std::string &value);
+
 IniFile parseIni(const std::string &text, const std::string &fileName);
 
 } // namespace cumulus::credentials

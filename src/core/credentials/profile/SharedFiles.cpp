@@ -76,6 +76,17 @@ std::map<std::string, IniValue> valuesOf(const IniSection &section, const std::s
 
 } // namespace
 
+std::optional<std::string> profileOfSection(const std::string &section, bool configFile)
+{
+    if (!configFile)
+        return section == "DEFAULT" ? std::nullopt : std::optional<std::string>(section);
+    if (section == "default")
+        return section;
+    if (section.rfind("profile", 0) == 0)
+        return secondWord(section);
+    return std::nullopt;
+}
+
 std::optional<std::string> Profile::value(const std::string &key) const
 {
     const auto it = values.find(key);

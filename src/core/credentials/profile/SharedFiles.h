@@ -24,6 +24,11 @@ struct Profile {
     const std::map<std::string, std::string> *block(const std::string &key) const; // a nested block
 };
 
+// The profile a section is, as botocore's build_profile_map reads it: in the config file
+// [default] and [profile NAME] (NAME: the second word of the header, quotes as shlex), in the
+// credentials file every section but [DEFAULT]. nullopt: not a profile.
+std::optional<std::string> profileOfSection(const std::string &section, bool configFile);
+
 // ~/.aws/config and ~/.aws/credentials, read together.
 class SharedFiles {
 public:

@@ -1,0 +1,185 @@
+// Editing the shared files in place: every case of tests/data/profiles/edits.json (tricky files:
+// comments everywhere, nested blocks, CRLF, BOM, no final line break, repeated sections and keys,
+// odd spacing) is edited and must come out byte for byte as written there; then botocore itself
+// (tests/peers/botocore_profiles.py) reads each result and must find the intended values.
+#include "Botocore.h"
+#include "credentials/profile/ProfileFileEditor.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+using namespace cumulus;
+using namespace cumulus::credentials;
+
+namespace {
+
+QJsonArray corpus()
+{
+    QFile file(QStringLiteral(CUMULUS_TEST_DATA_DIR "/profiles/edits.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).array();
+}
+
+SharedFileKind kindOf(const QJsonObject &c)
+{
+    return c.value("file").toString() == "config" ? SharedFileKind::Config : SharedFileKind::Credentials;
+}
+
+// Applies a case's edits; the error of the first edit that fails, if one does.
+std::optional<std::string> apply(ProfileFileEditor &editor, const QJsonArray &edits)
+{
+    for (const QJsonValue &e : edits) {
+        const QJsonArray edit = e.toArray();
+        const std::string op = edit[0].toString().toStdString();
+        auto arg = [&](int i) { return edit[i].toString().toStdString(); };
+        if (op == "set") {
+            if (const auto done = editor.set(arg(1), arg(2), arg(3)); !done)
+                return done.error().message;
+        } else if (op == "unset") {
+            editor.unset(arg(1), arg(2));
+        } else if (op == "remove") {
+            editor.removeProfile(arg(1));
+        } else if (op == "rename") {
+            if (const auto done = editor.renameProfile(arg(1), arg(2)); !done)
+                return done.error().message;
+        } else {
+            return "unknown edit " + op;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestProfileFileEditor : public QObject {
+    Q_OBJECT
+
+private slots:
+    void editsChangeOnlyTheIntendedLines()
+    {
+        const QJsonArray cases = corpus();
+        QVERIFY(cases.size() >= 30);
+        QStringList failures;
+        for (const QJsonValue &v : cases) {
+            const QJsonObject c = v.toObject();
+            const QString name = c.value("name").toString();
+            const std::string before = c.value("before").toString().toStdString();
+            ProfileFileEditor editor(before, kindOf(c));
+            if (editor.text() != before) {
+                failures << name + ": reading and writing back changed the text";
+                continue;
+            }
+            const auto error = apply(editor, c.value("edits").toArray());
+            if (c.contains("error")) {
+                if (!error || error->find(c.value("error").toString().toStdString()) == std::string::npos)
+                    failures << name + ": wanted the error '" + c.value("error").toString() + "', got '"
+                                    + QString::fromStdString(error.value_or("none")) + "'";
+                else if (editor.text() != before)
+                    failures << name + ": a refused edit changed the text";
+                continue;
+            }
+            if (error) {
+                failures << name + ": " + QString::fromStdString(*error);
+                continue;
+            }
+            const std::string after = c.value("after").toString().toStdString();
+            if (editor.text() != after)
+                failures << name + ":\n--- wanted\n" + QString::fromStdString(after) + "--- got\n"
+                                + QString::fromStdString(editor.text());
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join("\n\n")));
+    }
+
+    void botocoreReadsTheIntendedValues()
+    {
+        const QString python = test::findPythonWithBotocore();
+        QVERIFY2(!python.isEmpty(), "botocore is missing: the README's test command installs python3-botocore");
+        QJsonArray pairs;
+        QList<QJsonObject> checked;
+        for (const QJsonValue &v : corpus()) {
+            const QJsonObject c = v.toObject();
+            if (c.contains("error"))
+                continue;
+            QJsonObject pair{{"config", QJsonValue::Null}, {"credentials", QJsonValue::Null}};
+            pair.insert(c.value("file").toString(), c.value("after"));
+            pairs.append(pair);
+            checked << c;
+        }
+        QProcess botocore;
+        botocore.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        botocore.start(python, {QStringLiteral(CUMULUS_SOURCE_DIR "/tests/peers/botocore_profiles.py")});
+        botocore.write(QJsonDocument(pairs).toJson());
+        botocore.closeWriteChannel();
+        QVERIFY(botocore.waitForFinished(120000) && botocore.exitCode() == 0);
+        const QJsonArray read = QJsonDocument::fromJson(botocore.readAllStandardOutput()).array();
+        QCOMPARE(read.size(), checked.size());
+
+        QStringList failures;
+        for (int i = 0; i < checked.size(); ++i) {
+            const QJsonObject &c = checked[i];
+            const QString name = c.value("name").toString();
+            const QJsonObject got = read[i].toObject();
+            if (c.value("botocore_refuses").toBool()) {
+                if (!got.contains("error"))
+                    failures << name + ": botocore no longer refuses this file";
+                continue;
+            }
+            if (got.contains("error")) {
+                failures << name + ": botocore refuses it: " + got.value("error").toString();
+                continue;
+            }
+            const QJsonObject profiles = got.value("profiles").toObject();
+            const QJsonObject expect = c.value("expect").toObject();
+            for (auto p = expect.begin(); p != expect.end(); ++p) {
+                if (p.value().isNull()) {
+                    if (profiles.contains(p.key()))
+                        failures << name + ": the profile " + p.key() + " is still there";
+                    continue;
+                }
+                const QJsonObject values = profiles.value(p.key()).toObject();
+                const QJsonObject wanted = p.value().toObject();
+                for (auto k = wanted.begin(); k != wanted.end(); ++k) {
+                    if (k.value().isNull() ? values.contains(k.key()) : values.value(k.key()) != k.value())
+                        failures << name + ": botocore reads " + p.key() + "." + k.key() + " as "
+                                        + QString::fromUtf8(QJsonDocument(QJsonObject{{"v", values.value(k.key())}}).toJson(QJsonDocument::Compact));
+                }
+            }
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join("\n")));
+    }
+
+    void profilesAndValues()
+    {
+        ProfileFileEditor editor("[default]\nregion = a # note\n[profile dev]\ns3 =\n  x = 1\n[sso-session corp]\n[profile dev]\noutput = json\n",
+                                 SharedFileKind::Config);
+        QCOMPARE(editor.profiles(), (std::vector<std::string>{"default", "dev"}));
+        QCOMPARE(editor.value("default", "region"), std::optional<std::string>("a")); // as Cumulus reads it
+        QCOMPARE(editor.value("dev", "output"), std::optional<std::string>("json"));  // repeated sections merge
+        QCOMPARE(editor.value("dev", "s3"), std::nullopt);                            // a block is no value
+        QCOMPARE(editor.value("corp", "x"), std::nullopt);
+    }
+
+    void namesKeysAndValuesAreChecked()
+    {
+        QVERIFY(!checkProfileName("dev-1_a/b.c%d@e"));
+        QVERIFY(checkProfileName(""));
+        QVERIFY(checkProfileName("a]b"));
+        QVERIFY(!checkKey("aws_access_key_id"));
+        QVERIFY(checkKey("a=b"));
+        QVERIFY(checkValue("k", ""));
+        QVERIFY(checkValue("k", "a\nb"));
+        QVERIFY(checkValue("k", "a ;b"));
+        QVERIFY(!checkValue("k", "a#b;c")); // without a space before, # and ; are part of the value everywhere
+        QCOMPARE(sectionNameOf("default", SharedFileKind::Config), std::string("default"));
+        QCOMPARE(sectionNameOf("dev", SharedFileKind::Config), std::string("profile dev"));
+        QCOMPARE(sectionNameOf("dev", SharedFileKind::Credentials), std::string("dev"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileFileEditor)
+#include "tst_profilefileeditor.moc"
