@@ -4,12 +4,14 @@
 // (tests/peers/botocore_profiles.py) reads each result and must find the intended values.
 #include "Botocore.h"
 #include "credentials/profile/ProfileFileEditor.h"
+#include "credentials/profile/ProfileFileStore.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace cumulus;
@@ -52,6 +54,25 @@ std::optional<std::string> apply(ProfileFileEditor &editor, const QJsonArray &ed
         }
     }
     return std::nullopt;
+}
+
+QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
+}
+
+// Owner, group and other bits (Qt adds "user" bits that repeat the owner's for the running user).
+QFileDevice::Permissions modeOf(const QString &path)
+{
+    return QFile::permissions(path) & QFileDevice::Permissions(0x7077);
+}
+
+void put(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
 }
 
 } // namespace
@@ -152,6 +173,98 @@ private slots:
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join("\n")));
     }
+
+    void newFilesAreTheOwnersAlone()
+    {
+        QTemporaryDir home;
+        const QString path = home.filePath(".aws/credentials");
+        const auto snapshot = readForEditing(path.toStdString());
+        QVERIFY(snapshot && !snapshot->existed && snapshot->text.empty());
+        ProfileFileEditor editor(snapshot->text, SharedFileKind::Credentials);
+        QVERIFY(editor.set("default", "aws_access_key_id", "AKIDNEW").value());
+        QVERIFY(!saveEdited(*snapshot, editor.text()));
+        QCOMPARE(contents(path), QByteArray("[default]\naws_access_key_id = AKIDNEW\n"));
+#ifdef Q_OS_UNIX
+        QCOMPARE(modeOf(path), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(modeOf(home.filePath(".aws")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+#endif
+        QVERIFY(!QFile::exists(QString::fromStdString(backupPathOf(path.toStdString())))); // nothing was replaced
+    }
+
+    void savesKeepPermissionsAndABackup()
+    {
+        QTemporaryDir home;
+        const QString path = home.filePath("config");
+        put(path, "[default]\nregion = us-east-1\n");
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+        const auto snapshot = readForEditing(path.toStdString());
+        QVERIFY(snapshot && snapshot->existed);
+        ProfileFileEditor editor(snapshot->text, SharedFileKind::Config);
+        QVERIFY(editor.set("default", "region", "eu-west-1").value());
+        QVERIFY(!saveEdited(*snapshot, editor.text()));
+        QCOMPARE(contents(path), QByteArray("[default]\nregion = eu-west-1\n"));
+        const QString backup = QString::fromStdString(backupPathOf(path.toStdString()));
+        QCOMPARE(contents(backup), QByteArray("[default]\nregion = us-east-1\n"));
+#ifdef Q_OS_UNIX
+        const auto kept = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
+        QCOMPARE(modeOf(path), kept);
+        QCOMPARE(modeOf(backup), kept);
+#endif
+        // Undo puts the old text back, and can itself be undone.
+        QVERIFY(!undoLastSave(path.toStdString()));
+        QCOMPARE(contents(path), QByteArray("[default]\nregion = us-east-1\n"));
+        QVERIFY(!undoLastSave(path.toStdString()));
+        QCOMPARE(contents(path), QByteArray("[default]\nregion = eu-west-1\n"));
+    }
+
+    void aFileChangedOnDiskIsNotOverwritten()
+    {
+        QTemporaryDir home;
+        const QString path = home.filePath("credentials");
+        put(path, "[default]\naws_access_key_id = AKIDONE\n");
+        const auto snapshot = readForEditing(path.toStdString());
+        QVERIFY(snapshot);
+        put(path, "[default]\naws_access_key_id = AKIDOTHER\n"); // another program, meanwhile
+        ProfileFileEditor editor(snapshot->text, SharedFileKind::Credentials);
+        QVERIFY(editor.set("default", "region", "us-east-1").value());
+        const auto refused = saveEdited(*snapshot, editor.text());
+        QVERIFY(refused);
+        QVERIFY2(refused->message.find("changed on disk since it was read; nothing was written") != std::string::npos,
+                 refused->message.c_str());
+        QCOMPARE(contents(path), QByteArray("[default]\naws_access_key_id = AKIDOTHER\n"));
+        // A file that appeared after a "missing" read is a change too.
+        const QString fresh = home.filePath("config");
+        const auto none = readForEditing(fresh.toStdString());
+        put(fresh, "[default]\n");
+        QVERIFY(saveEdited(*none, "[default]\nregion = a\n"));
+        QCOMPARE(contents(fresh), QByteArray("[default]\n"));
+    }
+
+    void unchangedTextWritesNothing()
+    {
+        QTemporaryDir home;
+        const QString path = home.filePath("config");
+        put(path, "[default]\nregion = a\n");
+        const auto snapshot = readForEditing(path.toStdString());
+        QVERIFY(!saveEdited(*snapshot, snapshot->text));
+        QVERIFY(!QFile::exists(QString::fromStdString(backupPathOf(path.toStdString()))));
+        QVERIFY(undoLastSave(path.toStdString())); // nothing to go back to, said so
+    }
+
+#ifdef Q_OS_UNIX
+    void aLinkedFileIsWrittenThroughTheLink()
+    {
+        QTemporaryDir home;
+        const QString real = home.filePath("dotfiles-config");
+        const QString link = home.filePath("config");
+        put(real, "[default]\nregion = a\n");
+        QVERIFY(QFile::link(real, link));
+        const auto snapshot = readForEditing(link.toStdString());
+        QVERIFY(!saveEdited(*snapshot, "[default]\nregion = b\n"));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(contents(real), QByteArray("[default]\nregion = b\n"));
+    }
+#endif
 
     void profilesAndValues()
     {
