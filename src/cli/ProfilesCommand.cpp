@@ -2,6 +2,7 @@
 
 #include "ArgumentParser.h"
 #include "ExitCode.h"
+#include "ProfileEditCommand.h"
 #include "ProfileOptions.h"
 
 #include <QDateTime>
@@ -47,10 +48,12 @@ std::string filesOf(const credentials::Profile &p)
 } // namespace
 
 int runProfilesCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
-                       std::ostream &out, std::ostream &err)
+                       std::istream &in, std::ostream &out, std::ostream &err)
 {
+    if (!arguments.empty() && isProfileEditAction(arguments[0]))
+        return runProfileEditCommand(arguments[0], {arguments.begin() + 1, arguments.end()}, environment, in, out, err);
     ArgumentParser parser("profiles");
-    parser.addPositional("ACTION", "list");
+    parser.addPositional("ACTION", "list, set, unset, delete, rename or undo (each has --help)");
     parser.addFlag({"--help", "-h"}, "show this help and exit");
     parser.addFlag({"--json"}, "print a JSON list");
     const auto parsed = parser.parse(arguments);
@@ -63,7 +66,7 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
         return Success;
     }
     if (parsed->positional[0] != "list") {
-        err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list)\n";
+        err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list, set, unset, delete, rename, undo)\n";
         return UsageError;
     }
     const auto context = loadProfile(*parsed, environment, err);

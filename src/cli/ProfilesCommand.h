@@ -12,9 +12,10 @@
 namespace cumulus::cli {
 
 // `cumulus-cli profiles list [--json]`: every profile of ~/.aws/config and ~/.aws/credentials with
-// its kind (keys, assume role, process, web identity, SSO, settings only), region and files.
+// its kind (keys, assume role, process, web identity, SSO, settings only), region and files; and
+// the editing actions (ProfileEditCommand.h).
 int runProfilesCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
-                       std::ostream &out, std::ostream &err);
+                       std::istream &in, std::ostream &out, std::ostream &err);
 
 // `cumulus-cli credential-process [--profile P]`: the profile's credentials, resolved by Cumulus's
 // chain, as credential_process JSON (Version 1) — so any SDK can use a profile Cumulus resolves.

@@ -10,6 +10,7 @@
 #include "ProfilesCommand.h"
 #include "SeededRandom.h"
 #include "WhoamiCommand.h"
+#include "credentials/profile/SharedFiles.h"
 #include "util/SystemClock.h"
 
 #include <QDir>
@@ -198,10 +199,71 @@ private slots:
         QVERIFY(run.err.find(m_secret.toStdString()) == std::string::npos);
     }
 
+    Run profiles(std::vector<std::string> args, const std::string &input = {})
+    {
+        std::istringstream in(input);
+        std::ostringstream out, err;
+        Run run;
+        run.code = cli::runProfilesCommand(args, m_env, in, out, err);
+        run.out = out.str();
+        run.err = err.str();
+        return run;
+    }
+
+    void profilesWrittenByCumulusServeTheAwsCli()
+    {
+        // Static keys (the secret from standard input) and a role assumed from them, written by
+        // `cumulus-cli profiles set` into the files the AWS CLI reads.
+        for (const auto &args : std::vector<std::vector<std::string>>{
+                 {"set", "written", "aws_access_key_id", m_keyId.toStdString()},
+                 {"set", "written", "region", "us-east-1"},
+                 {"set", "writtenrole", "role_arn", "arn:aws:iam::123456789012:role/r1"},
+                 {"set", "writtenrole", "source_profile", "written"},
+                 {"set", "writtenrole", "role_session_name", "written-by-cumulus"}}) {
+            const Run run = profiles(args);
+            QVERIFY2(run.code == 0, run.err.c_str());
+        }
+        Run run = profiles({"set", "written", "aws_secret_access_key", "-"}, m_secret.toStdString() + "\n");
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY(run.out.find("credentials: aws_secret_access_key of written set") != std::string::npos);
+        QVERIFY(run.out.find(m_secret.toStdString()) == std::string::npos);
+
+        run = whoami({"--profile", "writtenrole", "--json"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY2(run.json().value("Arn").toString().endsWith(":assumed-role/r1/written-by-cumulus"), run.out.c_str());
+        if (QStandardPaths::findExecutable("aws").isEmpty())
+            QSKIP("the AWS CLI is not installed: the rest of this check needs it");
+        QVERIFY(awsCli({"sts", "get-caller-identity", "--profile", "written"}).value("Arn").toString().endsWith(":user/tester"));
+        QVERIFY(awsCli({"sts", "get-caller-identity", "--profile", "writtenrole"}).value("Arn").toString()
+                    .endsWith(":assumed-role/r1/written-by-cumulus"));
+
+        // Renamed in both files, with the role's source_profile: the AWS CLI still finds its way.
+        run = profiles({"rename", "written", "renamed"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY(awsCli({"sts", "get-caller-identity", "--profile", "writtenrole"}).value("Arn").toString()
+                    .endsWith(":assumed-role/r1/written-by-cumulus"));
+        // Deleting a profile others take as their source says so.
+        run = profiles({"delete", "renamed"});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.err.find("warning: writtenrole still names renamed as its source_profile") != std::string::npos, run.err.c_str());
+        QCOMPARE(profiles({"delete", "renamed"}).code, 253);
+        QVERIFY(profiles({"delete", "writtenrole"}).code == 0);
+        // Undo the last save of the config file: writtenrole is back.
+        run = profiles({"undo", "--file", "config"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY(credentials::SharedFiles::load(m_env).profile("writtenrole"));
+        QVERIFY(profiles({"delete", "writtenrole"}).code == 0);
+        // Bad arguments.
+        QCOMPARE(profiles({"set", "a b", "region", "x"}).code, 252);
+        QCOMPARE(profiles({"set", "x", "region", "x", "--file", "nope"}).code, 252);
+        QCOMPARE(profiles({"undo"}).code, 252);
+    }
+
     void profilesList()
     {
+        std::istringstream in;
         std::ostringstream out, err;
-        QCOMPARE(cli::runProfilesCommand({"list", "--json"}, m_env, out, err), 0);
+        QCOMPARE(cli::runProfilesCommand({"list", "--json"}, m_env, in, out, err), 0);
         QJsonObject kinds;
         for (const QJsonValue &p : QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).array())
             kinds.insert(p.toObject().value("Name").toString(), p.toObject().value("Kind").toString());
