@@ -13,6 +13,7 @@
 #include "catalog/SearchModel.h"
 #include "composer/InputModel.h"
 #include "composer/RequestComposer.h"
+#include "credentials/profile/SharedFiles.h"
 #include "mainwindow/MainWindow.h"
 #include "response/JsonTreeModel.h"
 #include "response/ResponseView.h"
@@ -253,6 +254,18 @@ private slots:
         QVERIFY2(f.window->response()->useCredentialsButton()->isVisible(), qPrintable(f.window->response()->summary()->text()));
         f.window->response()->useCredentialsButton()->click();
         QVERIFY(f.window->profile()->currentText().startsWith("session: arn:aws:sts::123456789012:assumed-role/viewer/from-the-window"));
+        // Saved as a profile of the credentials file, it is one to pick, and signs as the role.
+        QTimer::singleShot(100, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog && dialog->textValue() == "viewer");
+            dialog->setTextValue("viewer-saved");
+            dialog->accept();
+        });
+        f.window->response()->saveCredentialsButton()->click();
+        QVERIFY(f.window->profile()->findText("viewer-saved") >= 0);
+        const auto files = credentials::SharedFiles::load(f.environment);
+        const credentials::Profile *saved = files.profile("viewer-saved");
+        QVERIFY(saved && saved->value("aws_access_key_id") && saved->value("aws_secret_access_key") && saved->value("aws_session_token"));
         QVERIFY(f.window->openOperation("sts", "GetCallerIdentity"));
         QVERIFY(f.sendAndWait());
         const QModelIndex arn = f.window->response()->outputModel()->find("Arn");
@@ -261,6 +274,10 @@ private slots:
         f.window->profile()->setCurrentText(QString());
         QVERIFY(f.sendAndWait());
         QCOMPARE(f.window->response()->outputModel()->find("Arn").siblingAtColumn(1).data().toString(), "arn:aws:iam::123456789012:user/gui");
+        f.window->profile()->setCurrentText("viewer-saved");
+        QVERIFY(f.sendAndWait());
+        QCOMPARE(f.window->response()->outputModel()->find("Arn").siblingAtColumn(1).data().toString(),
+                 "arn:aws:sts::123456789012:assumed-role/viewer/from-the-window");
     }
 
     void restoresTheLastCall()

@@ -4,6 +4,7 @@
 #include "catalog/CatalogModel.h"
 #include "catalog/SearchModel.h"
 #include "composer/RequestComposer.h"
+#include "credentials/profile/ProfileFileStore.h"
 #include "credentials/profile/SharedFiles.h"
 #include "endpoints/Partitions.h"
 #include "endpoints/ServiceEndpoints.h"
@@ -231,6 +232,7 @@ void MainWindow::build()
     connect(m_region, &QComboBox::currentTextChanged, this, &MainWindow::updateEndpointPreview);
     connect(m_endpoint, &QLineEdit::textChanged, this, &MainWindow::updateEndpointPreview);
     connect(m_response, &ResponseView::useCredentials, this, &MainWindow::useSession);
+    connect(m_response, &ResponseView::saveCredentials, this, &MainWindow::saveAsProfile);
     connect(m_response, &ResponseView::nextPage, this, [this](const QJsonObject &next) {
         m_composer->setDocument(next);
         send();
@@ -586,6 +588,46 @@ void MainWindow::useSession(const credentials::Credentials &credentials, const Q
         expires = tr(" (expires in %1 min)").arg(left);
     }
     statusBar()->showMessage(tr("Calling as %1%2").arg(label, expires));
+}
+
+void MainWindow::saveAsProfile(const credentials::Credentials &credentials, const QString &suggestedName)
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as profile"),
+                                               tr("Profile name (written to the credentials file; these credentials are temporary):"),
+                                               QLineEdit::Normal, suggestedName, &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (const auto problem = credentials::checkProfileName(name.toStdString())) {
+        QMessageBox::warning(this, tr("Save as profile"), QString::fromStdString(problem->message));
+        return;
+    }
+    m_files = credentials::SharedFiles::load(*m_services.environment);
+    if (m_files.profile(name.toStdString())
+        && QMessageBox::question(this, tr("Save as profile"),
+                                 tr("The profile %1 exists. Replace its keys with these temporary ones?").arg(name))
+               != QMessageBox::Yes)
+        return;
+    const std::string path = credentials::SharedFiles::credentialsPath(*m_services.environment);
+    const std::optional<std::string> token =
+        credentials.sessionToken.empty() ? std::nullopt : std::optional<std::string>(credentials.sessionToken);
+    const auto failed = credentials::setProfileValues(path, credentials::SharedFileKind::Credentials, name.toStdString(),
+                                                      {{"aws_access_key_id", credentials.accessKeyId},
+                                                       {"aws_secret_access_key", credentials.secretAccessKey},
+                                                       {"aws_session_token", token}});
+    if (failed) {
+        QMessageBox::warning(this, tr("Save as profile"), QString::fromStdString(failed->message));
+        return;
+    }
+    m_files = credentials::SharedFiles::load(*m_services.environment);
+    if (m_profile->findText(name) < 0)
+        m_profile->addItem(name);
+    QString expires;
+    if (credentials.expiration)
+        expires = tr("; they expire in %1 min")
+                      .arg(std::chrono::duration_cast<std::chrono::minutes>(*credentials.expiration - m_services.clock->now()).count());
+    statusBar()->showMessage(tr("Saved as the profile %1 in %2%3").arg(name, QString::fromStdString(path), expires));
 }
 
 void MainWindow::showAbout()

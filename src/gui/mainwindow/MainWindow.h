@@ -95,6 +95,8 @@ public:
     void setSafety(const QString &profile, WriteSafety safety);
     // Signs the next calls with these credentials (shown as the profile) until another profile is picked.
     void useSession(const credentials::Credentials &credentials, const QString &label);
+    // Writes them to a profile of the credentials file (asks for its name; confirms a replacement).
+    void saveAsProfile(const credentials::Credentials &credentials, const QString &suggestedName);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

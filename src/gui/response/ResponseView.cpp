@@ -76,6 +76,7 @@ ResponseView::ResponseView(QWidget *parent)
       m_headers(table({tr("Header"), tr("Value")}, this)),
       m_attempts(table({tr("#"), tr("Status"), tr("Error"), tr("Time"), tr("Decision"), tr("Wait"), tr("Quota")}, this)),
       m_signing(new QPlainTextEdit(this)), m_useCredentials(new QPushButton(tr("Use these credentials"), this)),
+      m_saveCredentials(new QPushButton(tr("Save as profile…"), this)),
       m_nextPage(new QPushButton(tr("Next page"), this)), m_allPages(new QPushButton(tr("All pages"), this)),
       m_decode(new QPushButton(tr("Decode"), this))
 {
@@ -95,6 +96,17 @@ ResponseView::ResponseView(QWidget *parent)
             return;
         const QString who = m_lastOutput.value("AssumedRoleUser").toObject().value("Arn").toString();
         emit useCredentials(*credentials, who.isEmpty() ? tr("session credentials") : tr("session: %1").arg(who));
+    });
+    m_saveCredentials->setObjectName(QStringLiteral("saveCredentials"));
+    m_saveCredentials->setToolTip(tr("Write the temporary credentials in this answer to a profile of the credentials file"));
+    m_saveCredentials->setVisible(false);
+    connect(m_saveCredentials, &QPushButton::clicked, this, [this] {
+        auto credentials = credentials::credentialsFromSts(m_lastOutput);
+        if (!credentials)
+            return;
+        // "arn:aws:sts::1:assumed-role/viewer/session" suggests "viewer".
+        const QStringList arn = m_lastOutput.value("AssumedRoleUser").toObject().value("Arn").toString().split('/');
+        emit saveCredentials(*credentials, arn.size() >= 2 ? arn[1] : QStringLiteral("session"));
     });
     m_summary->setObjectName(QStringLiteral("responseSummary"));
     m_output->setObjectName(QStringLiteral("outputTree"));
@@ -129,6 +141,7 @@ ResponseView::ResponseView(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
     top->addWidget(m_useCredentials);
+    top->addWidget(m_saveCredentials);
     top->addWidget(m_nextPage);
     top->addWidget(m_allPages);
     top->addWidget(m_decode);
@@ -154,6 +167,7 @@ void ResponseView::showResult(const CallResult &result)
     m_attempts->setRowCount(0);
     m_signing->clear();
     m_useCredentials->setVisible(false);
+    m_saveCredentials->setVisible(false);
     m_lastOutput = {};
     m_nextInput = result.nextInput;
     m_nextPage->setVisible(!m_nextInput.isEmpty());
@@ -211,7 +225,9 @@ void ResponseView::showResult(const CallResult &result)
         if (o.parsed) {
             m_outputModel->setDocument(o.parsed->output);
             m_lastOutput = o.parsed->output;
-            m_useCredentials->setVisible(credentials::credentialsFromSts(m_lastOutput).ok());
+            const bool temporary = credentials::credentialsFromSts(m_lastOutput).ok();
+            m_useCredentials->setVisible(temporary);
+            m_saveCredentials->setVisible(temporary);
         }
     }
     m_signing->setPlainText(signing);

@@ -39,6 +39,7 @@ public:
     QLabel *summary() const { return m_summary; }
     QPlainTextEdit *signing() const { return m_signing; }
     QPushButton *useCredentialsButton() const { return m_useCredentials; }
+    QPushButton *saveCredentialsButton() const { return m_saveCredentials; }
     QPushButton *nextPageButton() const { return m_nextPage; }
     QPushButton *allPagesButton() const { return m_allPages; }
     QPushButton *decodeButton() const { return m_decode; }
@@ -47,6 +48,7 @@ signals:
     // The answer carried temporary credentials (STS AssumeRole, GetSessionToken, …) and the person
     // chose to call with them.
     void useCredentials(const cumulus::credentials::Credentials &credentials, const QString &label);
+    void saveCredentials(const cumulus::credentials::Credentials &credentials, const QString &suggestedName);
     // The answer is one page of more: the person asked for the next one, or for all of them.
     void nextPage(const QJsonObject &nextInput);
     void allPages();
@@ -63,6 +65,7 @@ private:
     QTableWidget *m_attempts;
     QPlainTextEdit *m_signing;
     QPushButton *m_useCredentials;
+    QPushButton *m_saveCredentials;
     QPushButton *m_nextPage;
     QPushButton *m_allPages;
     QPushButton *m_decode;

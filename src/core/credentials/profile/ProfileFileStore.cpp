@@ -105,4 +105,21 @@ std::optional<util::Error> undoLastSave(const std::string &path)
     return writeAtomically(file, *previous, permissions);
 }
 
+std::optional<util::Error> setProfileValues(const std::string &path, SharedFileKind kind, const std::string &profile,
+                                            const std::vector<std::pair<std::string, std::optional<std::string>>> &values)
+{
+    auto snapshot = readForEditing(path);
+    if (!snapshot)
+        return snapshot.error();
+    ProfileFileEditor editor(snapshot->text, kind);
+    for (const auto &[key, value] : values) {
+        if (!value) {
+            editor.unset(profile, key);
+        } else if (const auto done = editor.set(profile, key, *value); !done) {
+            return util::Error{path + ": " + done.error().message};
+        }
+    }
+    return saveEdited(*snapshot, editor.text());
+}
+
 } // namespace cumulus::credentials

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "credentials/profile/ProfileFileEditor.h"
 #include "util/Expected.h"
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cumulus::credentials {
 
@@ -28,5 +31,10 @@ std::optional<util::Error> saveEdited(const ProfileFileSnapshot &snapshot, const
 std::optional<util::Error> undoLastSave(const std::string &path);
 
 std::string backupPathOf(const std::string &path);
+
+// Read, edit, save in one go: sets (or, for nullopt, removes) these keys of one profile in one
+// file. What "Save as profile" and other one-shot writers use.
+std::optional<util::Error> setProfileValues(const std::string &path, SharedFileKind kind, const std::string &profile,
+                                            const std::vector<std::pair<std::string, std::optional<std::string>>> &values);
 
 } // namespace cumulus::credentials
