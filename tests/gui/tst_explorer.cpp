@@ -104,6 +104,16 @@ private slots:
         const QModelIndex item = input->indexOf({"Item"});
         const QModelIndex entry = input->addElement(item);
         input->setData(entry, "Artist");
+        // An attribute value is a union: one member at a time, picked in its value column.
+        QCOMPARE(input->rowCount(entry), 0);
+        QCOMPARE(entry.siblingAtColumn(1).data().toString(), "(choose one of 10)");
+        QVERIFY(input->setData(entry.siblingAtColumn(1), "S"));
+        QCOMPARE(input->rowCount(entry), 1);
+        QVERIFY(input->setData(entry.siblingAtColumn(1), "N"));
+        QCOMPARE(input->index(0, 0, entry).data().toString(), "N");
+        QVERIFY(!input->setData(entry.siblingAtColumn(1), "X")); // not one of its members
+        QVERIFY(input->setData(entry.siblingAtColumn(1), ""));
+        QCOMPARE(input->rowCount(entry), 0);
         input->removeElement(input->addElement(item));
         f.window->composer()->setDocument(QJsonDocument::fromJson(R"({"TableName": "T", "Item": {"a": {"S": "x"}, "b": {"L": [{"N": "1"}]}}})").object());
 
@@ -155,6 +165,7 @@ private slots:
         input->setData(input->indexOf({"TableName"}, 1), "Music");
         const QModelIndex entry = input->addElement(input->indexOf({"Key"}));
         input->setData(entry, "Artist");
+        QVERIFY(input->setData(input->indexOf({"Key", "Artist"}, 1), "S")); // the union's choice
         input->setData(input->indexOf({"Key", "Artist", "S"}, 1), "No One");
         QCOMPARE(QJsonDocument::fromJson(composer->json()->toPlainText().toUtf8()).object(),
                  QJsonDocument::fromJson(R"({"TableName": "Music", "Key": {"Artist": {"S": "No One"}}})").object());
@@ -196,6 +207,7 @@ private slots:
         InputModel *input = f.window->composer()->inputModel();
         input->setData(input->indexOf({"TableName"}, 1), "Music");
         input->setData(input->addElement(input->indexOf({"Key"})), "Artist");
+        QVERIFY(input->setData(input->indexOf({"Key", "Artist"}, 1), "S")); // the union's choice
         input->setData(input->indexOf({"Key", "Artist", "S"}, 1), "No One");
         QVERIFY(f.sendAndWait());
         const QModelIndex year = f.window->response()->outputModel()->find("Year");
@@ -319,6 +331,9 @@ private slots:
         QVERIFY2(signing.contains("— the canonical request AWS expected\n" + theirs), qPrintable(signing));
         QVERIFY2(signing.contains("— differences (ours ≠ AWS's)"), qPrintable(signing));
         QVERIFY2(signing.contains("AWS's: host:elsewhere"), qPrintable(signing));
+        // Shown at once, at the difference.
+        QCOMPARE(f.window->response()->signing()->textCursor().position(), signing.indexOf("— differences"));
+        QVERIFY(f.window->response()->signing()->isVisible());
     }
 
     void blobsFromFiles()

@@ -40,6 +40,7 @@ struct InputModel::Node {
     Node *parent = nullptr;
     int row = 0;
     bool built = false;
+    QStringList chosen; // a union's members that are set (one, unless a document set more)
     std::vector<std::unique_ptr<Node>> children;
 
     QString type() const { return spec.value("type").toString(); }
@@ -54,17 +55,29 @@ struct InputModel::Node {
         children.push_back(std::move(child));
         return children.back().get();
     }
-    // A structure's or union's members, made when first needed (recursive shapes stay finite).
+    // A structure's members, or a union's chosen one, made when first needed (recursive shapes
+    // stay finite).
     void buildMembers()
     {
         if (built)
             return;
         built = true;
         const QString t = type();
-        if ((t == QLatin1String("structure") || t == QLatin1String("union")) && !spec.value("recursive").toBool()) {
-            for (const QJsonValue &m : spec.value("members").toArray())
-                add(Kind::Member, m.toObject().value("name").toString(), m.toObject());
+        const bool isUnion = t == QLatin1String("union");
+        if ((t == QLatin1String("structure") || isUnion) && !spec.value("recursive").toBool()) {
+            for (const QJsonValue &m : spec.value("members").toArray()) {
+                const QString member = m.toObject().value("name").toString();
+                if (!isUnion || chosen.contains(member))
+                    add(Kind::Member, member, m.toObject());
+            }
         }
+    }
+    QStringList memberNames() const
+    {
+        QStringList names;
+        for (const QJsonValue &m : spec.value("members").toArray())
+            names << m.toObject().value("name").toString();
+        return names;
     }
     void renumber()
     {
@@ -108,6 +121,13 @@ void InputModel::fill(Node &node, const QJsonValue &value)
     const QString type = node.type();
     if (type == QLatin1String("structure") || type == QLatin1String("union")) {
         const QJsonObject o = value.toObject();
+        if (type == QLatin1String("union")) {
+            node.chosen.clear();
+            for (const QString &member : node.memberNames()) {
+                if (o.contains(member))
+                    node.chosen << member;
+            }
+        }
         node.buildMembers();
         for (auto &child : node.children) {
             if (o.contains(child->name))
@@ -239,7 +259,8 @@ Qt::ItemFlags InputModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const Node *n = nodeOf(index);
-    if (index.column() == 1 && !isComposite(n->type()) && !n->spec.value("recursive").toBool())
+    const bool choice = n->type() == QLatin1String("union");
+    if (index.column() == 1 && (choice || !isComposite(n->type())) && !n->spec.value("recursive").toBool())
         f |= Qt::ItemIsEditable;
     if (index.column() == 0 && n->kind == Node::Kind::Entry)
         f |= Qt::ItemIsEditable;
@@ -256,6 +277,8 @@ QVariant InputModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case TypeRole: return type;
     case EnumValuesRole: {
+        if (type == QLatin1String("union"))
+            return n->memberNames();
         QStringList values;
         for (const QJsonValue &v : n->spec.value("enum").toArray())
             values << v.toVariant().toString();
@@ -295,6 +318,11 @@ QVariant InputModel::data(const QModelIndex &index, int role) const
             return role == Qt::DisplayRole ? count(n->children.size(), tr("item"), tr("items")) : QVariant();
         if (type == QLatin1String("map"))
             return role == Qt::DisplayRole ? count(n->children.size(), tr("entry"), tr("entries")) : QVariant();
+        if (type == QLatin1String("union") && !n->spec.value("recursive").toBool()) {
+            if (role == Qt::EditRole)
+                return n->chosen.value(0);
+            return n->chosen.isEmpty() ? tr("(choose one of %1)").arg(n->memberNames().size()) : n->chosen.join(QStringLiteral(", "));
+        }
         if (isComposite(type))
             return {};
         if (n->spec.value("recursive").toBool())
@@ -326,6 +354,8 @@ bool InputModel::setData(const QModelIndex &index, const QVariant &value, int ro
         if (n->kind != Node::Kind::Entry || value.toString().isEmpty())
             return false;
         n->name = value.toString();
+    } else if (n->type() == QLatin1String("union")) {
+        return choose(index, value.toString());
     } else {
         const QString type = n->type();
         const QString text = value.toString();
@@ -356,6 +386,32 @@ bool InputModel::setData(const QModelIndex &index, const QVariant &value, int ro
         }
     }
     emit dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(2));
+    emit documentChanged();
+    return true;
+}
+
+bool InputModel::choose(const QModelIndex &unionIndex, const QString &member)
+{
+    Node *n = nodeOf(unionIndex);
+    if (!unionIndex.isValid() || n->type() != QLatin1String("union") || (!member.isEmpty() && !n->memberNames().contains(member)))
+        return false;
+    if (n->chosen == QStringList{member} || (member.isEmpty() && n->chosen.isEmpty()))
+        return true;
+    const QModelIndex parentIndex = unionIndex.siblingAtColumn(0);
+    n->buildMembers();
+    if (!n->children.empty()) {
+        beginRemoveRows(parentIndex, 0, int(n->children.size()) - 1);
+        n->children.clear();
+        endRemoveRows();
+    }
+    n->chosen = member.isEmpty() ? QStringList() : QStringList{member};
+    if (!member.isEmpty()) {
+        beginInsertRows(parentIndex, 0, 0);
+        n->built = false;
+        n->buildMembers();
+        endInsertRows();
+    }
+    emit dataChanged(unionIndex.siblingAtColumn(0), unionIndex.siblingAtColumn(2));
     emit documentChanged();
     return true;
 }

@@ -11,7 +11,7 @@ namespace cumulus::gui {
 
 // An operation's input as an editable tree, generated from its shape (model::describeOperation's
 // "input" tree): structures and unions as groups of their members, lists as elements added on
-// demand, maps as key/value entries, scalars as values. Columns: name (a map entry's key is
+// demand, maps as key/value entries, unions as a choice of one member, scalars as values. Columns: name (a map entry's key is
 // editable), value (scalars are editable; the type decides the editor), type. Required members are
 // marked; documentation is the tooltip. document() is the --cli-input-json document of what is set.
 class InputModel : public QAbstractItemModel {
@@ -36,6 +36,9 @@ public:
     void setDocument(const QJsonObject &document);
     QJsonObject document() const;
 
+    // Picks the member a union is set with ("" for none): the member's row replaces the previous
+    // one. A union's value column does the same (a combo box of its members).
+    bool choose(const QModelIndex &unionIndex, const QString &member);
     // Adds an element to a list or an entry (key "key", "key2", …) to a map; returns it.
     QModelIndex addElement(const QModelIndex &listOrMap);
     bool removeElement(const QModelIndex &element);

@@ -14,12 +14,13 @@ QWidget *ValueDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     if (index.column() != 1)
         return QStyledItemDelegate::createEditor(parent, option, index);
     const QString type = index.data(InputModel::TypeRole).toString();
-    if (type == QLatin1String("enum") || type == QLatin1String("intEnum") || type == QLatin1String("boolean")) {
+    const bool closed = type == QLatin1String("boolean") || type == QLatin1String("union");
+    if (type == QLatin1String("enum") || type == QLatin1String("intEnum") || closed) {
         auto *combo = new QComboBox(parent);
         combo->addItem(QString());
         combo->addItems(type == QLatin1String("boolean") ? QStringList{"true", "false"}
                                                          : index.data(InputModel::EnumValuesRole).toStringList());
-        combo->setEditable(type != QLatin1String("boolean")); // services add enum values; Smithy lets clients send others
+        combo->setEditable(!closed); // services add enum values; Smithy lets clients send others
         return combo;
     }
     if (type == QLatin1String("timestamp")) {

@@ -5,6 +5,7 @@
 #include "response/JsonTreeModel.h"
 #include "sending/CallWorker.h"
 
+#include <QTextCursor>
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -231,6 +232,16 @@ void ResponseView::showResult(const CallResult &result)
         }
     }
     m_signing->setPlainText(signing);
+    // A signature AWS refused with the canonical request it expected: the difference is the answer.
+    if (const int at = signing.indexOf(tr("— differences")); at >= 0) {
+        QTextCursor cursor(m_signing->document());
+        cursor.setPosition(int(signing.size()));
+        m_signing->setTextCursor(cursor);
+        m_signing->ensureCursorVisible();
+        cursor.setPosition(at);
+        m_signing->setTextCursor(cursor);
+        m_tabs->setCurrentWidget(m_signing);
+    }
     m_output->expandToDepth(2);
     m_output->resizeColumnToContents(0);
 }
