@@ -33,6 +33,7 @@ QTableWidget *table(const QStringList &headers, QWidget *parent)
     t->horizontalHeader()->setStretchLastSection(true);
     t->verticalHeader()->setVisible(false);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setWordWrap(false);
     return t;
 }
 
@@ -186,6 +187,7 @@ void ResponseView::showResult(const CallResult &result)
                             tr("%1 ms").arg(a.duration.count()), QString::fromStdString(a.decision),
                             a.delayAfter.count() ? tr("%1 ms").arg(a.delayAfter.count()) : QString(),
                             a.quotaLeft >= 0 ? QString::number(a.quotaLeft) : QString()});
+    m_attempts->resizeColumnsToContents();
     QString signing;
     for (std::size_t i = 0; i < o.canonicalRequests.size(); ++i)
         signing += tr("— attempt %1: canonical request\n%2\n\n— string to sign\n%3\n\n")
@@ -201,6 +203,7 @@ void ResponseView::showResult(const CallResult &result)
     m_raw->setPlainText(pretty(response.body));
     for (const net::Header &h : response.headers)
         addRow(m_headers, {QString::fromStdString(h.name), QString::fromStdString(h.value)});
+    m_headers->resizeColumnToContents(0);
     if (o.parsed && o.parsed->error) {
         const protocols::ServiceError &e = *o.parsed->error;
         if (!e.expectedCanonicalRequest.empty()) {
