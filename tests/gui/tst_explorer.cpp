@@ -282,10 +282,13 @@ private slots:
         QVERIFY(f.sendAndWait());
         const QModelIndex arn = f.window->response()->outputModel()->find("Arn");
         QCOMPARE(arn.siblingAtColumn(1).data().toString(), "arn:aws:sts::123456789012:assumed-role/viewer/from-the-window");
+        QVERIFY2(f.window->identity()->text().contains("as arn:aws:sts::123456789012:assumed-role/viewer/from-the-window · expires in "),
+                 qPrintable(f.window->identity()->text()));
         // Picking another profile forgets the session.
         f.window->profile()->setCurrentText(QString());
         QVERIFY(f.sendAndWait());
         QCOMPARE(f.window->response()->outputModel()->find("Arn").siblingAtColumn(1).data().toString(), "arn:aws:iam::123456789012:user/gui");
+        QCOMPARE(f.window->identity()->text(), "as arn:aws:iam::123456789012:user/gui"); // keys that do not expire
         f.window->profile()->setCurrentText("viewer-saved");
         QVERIFY(f.sendAndWait());
         QCOMPARE(f.window->response()->outputModel()->find("Arn").siblingAtColumn(1).data().toString(),

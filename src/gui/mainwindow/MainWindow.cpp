@@ -10,6 +10,7 @@
 #include "endpoints/ServiceEndpoints.h"
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
+#include "model/ServiceSummary.h"
 #include "response/ResponseView.h"
 #include "sending/RequestOptions.h"
 #include "ui_MainWindow.h"
@@ -37,6 +38,7 @@
 #include <QJsonDocument>
 #include <QCloseEvent>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -207,9 +209,18 @@ void MainWindow::build()
     m_resolved->setObjectName(QStringLiteral("resolvedEndpoint"));
     m_resolved->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_resolved->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // Who the calls go as, once an answer said so, and how long temporary credentials last.
+    m_identity = new QLabel(this);
+    m_identity->setObjectName(QStringLiteral("identity"));
+    m_identity->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *countdown = new QTimer(this);
+    connect(countdown, &QTimer::timeout, this, &MainWindow::updateIdentity);
+    countdown->start(15000);
+    connect(m_profile, &QComboBox::currentTextChanged, this, &MainWindow::updateIdentity);
     auto *what = new QHBoxLayout;
     what->addWidget(m_operationLabel);
     what->addWidget(m_resolved, 1);
+    what->addWidget(m_identity);
     what->addWidget(m_send);
     what->addWidget(m_cancel);
     auto *where = new QHBoxLayout;
@@ -566,6 +577,13 @@ void MainWindow::send(bool allPages)
 
 void MainWindow::finished(const CallResult &result)
 {
+    Identity &known = m_identities[m_profile->currentText()];
+    if (result.credentialsExpire)
+        known.expires = result.credentialsExpire;
+    if (result.outcome && result.outcome->parsed && !result.outcome->parsed->error && m_service
+        && model::sdkIdOf(*m_service) == "STS" && m_operation && m_operation->id.name() == "GetCallerIdentity")
+        known.arn = result.outcome->parsed->output.value(QStringLiteral("Arn")).toString();
+    updateIdentity();
     m_busy = false;
     m_cancel->setEnabled(false);
     m_response->showResult(result);
@@ -580,6 +598,7 @@ void MainWindow::useSession(const credentials::Credentials &credentials, const Q
         m_profile->removeItem(m_profile->findText(m_sessionLabel));
     m_session = credentials;
     m_sessionLabel = label;
+    m_identities[label] = Identity{QString(), credentials.expiration};
     m_profile->addItem(label);
     m_profile->setCurrentText(label);
     QString expires;
@@ -628,6 +647,31 @@ void MainWindow::saveAsProfile(const credentials::Credentials &credentials, cons
         expires = tr("; they expire in %1 min")
                       .arg(std::chrono::duration_cast<std::chrono::minutes>(*credentials.expiration - m_services.clock->now()).count());
     statusBar()->showMessage(tr("Saved as the profile %1 in %2%3").arg(name, QString::fromStdString(path), expires));
+}
+
+void MainWindow::updateIdentity()
+{
+    const auto known = m_identities.find(m_profile->currentText());
+    if (known == m_identities.end()) {
+        m_identity->clear();
+        return;
+    }
+    QStringList parts;
+    if (!known->second.arn.isEmpty())
+        parts << tr("as %1").arg(known->second.arn);
+    bool expired = false;
+    if (known->second.expires) {
+        const auto left = std::chrono::duration_cast<std::chrono::minutes>(*known->second.expires - m_services.clock->now()).count();
+        expired = left < 0;
+        const auto span = [this](long long minutes) {
+            return minutes >= 2 * 24 * 60 ? tr("%1 d").arg(minutes / (24 * 60))
+                 : minutes >= 120        ? tr("%1 h").arg(minutes / 60)
+                                         : tr("%1 min").arg(minutes);
+        };
+        parts << (expired ? tr("expired %1 ago").arg(span(-left)) : tr("expires in %1").arg(span(left)));
+    }
+    m_identity->setText(parts.join(QStringLiteral(" · ")));
+    m_identity->setStyleSheet(expired ? QStringLiteral("color: #c62828;") : QStringLiteral("color: palette(mid);"));
 }
 
 void MainWindow::showAbout()

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QThread>
 
+#include <map>
 #include <memory>
 
 namespace Ui {
@@ -85,6 +86,7 @@ public:
     QComboBox *safetySelector() const { return m_safety; }
     QPushButton *sendButton() const { return m_send; }
     QLabel *resolvedEndpoint() const { return m_resolved; }
+    QLabel *identity() const { return m_identity; }
     bool busy() const { return m_busy; }
     // The model catalog is scanned off the UI thread; until catalogLoaded(), openOperation() fails.
     bool catalogReady() const { return m_registry != nullptr; }
@@ -116,6 +118,7 @@ private:
     void finished(const CallResult &result);
     void updateSendState();
     void updateEndpointPreview();
+    void updateIdentity();
     void workbenchModelChanged(const QString &key, const model::LoadResult &result);
     std::unique_ptr<QSettings> settings() const;
     void restore();
@@ -159,6 +162,13 @@ private:
     bool m_busy = false;
     ModelWorkbench *m_workbench = nullptr;
     class QDockWidget *m_workbenchDock = nullptr;
+    // What answers told about each profile (and session): its ARN, when its credentials expire.
+    struct Identity {
+        QString arn;
+        std::optional<std::chrono::system_clock::time_point> expires;
+    };
+    std::map<QString, Identity> m_identities;
+    QLabel *m_identity = nullptr;
     std::optional<credentials::Credentials> m_session;
     QString m_sessionLabel;
 };

@@ -80,6 +80,8 @@ void CallWorker::send(const CallRequest &request)
     if (spec.endpoint.region.empty())
         spec.endpoint.region = "us-east-1";
     spec.credentials = signWith;
+    if (signWith)
+        result.credentialsExpire = signWith->expiration;
     const auto retry = retries::retrySettings(request.retryMode, request.maxAttempts, m_environment, settings, sdkId);
     if (!retry) {
         result.error = retry.error().message;

@@ -41,6 +41,7 @@ struct CallRequest {
 struct CallResult {
     std::string error;               // before or instead of an answer: credentials, endpoint, network
     std::string credentialSource;
+    std::optional<std::chrono::system_clock::time_point> credentialsExpire; // temporary credentials' end
     std::string url;
     std::optional<calls::CallOutcome> outcome;
     std::chrono::milliseconds elapsed{0};
