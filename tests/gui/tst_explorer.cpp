@@ -23,6 +23,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -115,6 +116,16 @@ private slots:
         QVERIFY(input->setData(entry.siblingAtColumn(1), ""));
         QCOMPARE(input->rowCount(entry), 0);
         input->removeElement(input->addElement(item));
+        // A list's elements move up and down.
+        f.window->composer()->setDocument(QJsonDocument::fromJson(R"({"TableName": "T", "Item": {"tags": {"SS": ["a", "b", "c"]}}})").object());
+        const QModelIndex list = input->indexOf({"Item", "tags", "SS"});
+        QVERIFY(input->moveElement(input->index(2, 0, list), -1));
+        QVERIFY(input->moveElement(input->index(0, 0, list), +1));
+        QVERIFY(!input->moveElement(input->index(0, 0, list), -1)); // already first
+        QVERIFY(!input->moveElement(input->index(2, 0, list), +1)); // already last
+        QCOMPARE(input->document().value("Item").toObject().value("tags").toObject().value("SS").toArray(),
+                 QJsonArray({"c", "a", "b"}));
+        QCOMPARE(input->index(0, 0, list).data().toString(), "[0]");
         f.window->composer()->setDocument(QJsonDocument::fromJson(R"({"TableName": "T", "Item": {"a": {"S": "x"}, "b": {"L": [{"N": "1"}]}}})").object());
 
         JsonTreeModel json;

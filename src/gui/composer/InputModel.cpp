@@ -288,6 +288,7 @@ QVariant InputModel::data(const QModelIndex &index, int role) const
     case PathRole: return n->path();
     case CanAddRole: return type == QLatin1String("list") || type == QLatin1String("set") || type == QLatin1String("map");
     case CanRemoveRole: return n->kind != Node::Kind::Member;
+    case CanMoveRole: return n->kind == Node::Kind::Element;
     case SpecRole: return n->spec;
     case Qt::FontRole:
         if (index.column() == 0 && required) {
@@ -449,6 +450,27 @@ bool InputModel::removeElement(const QModelIndex &element)
     parentNode->children.erase(parentNode->children.begin() + n->row);
     parentNode->renumber();
     endRemoveRows();
+    emit documentChanged();
+    return true;
+}
+
+bool InputModel::moveElement(const QModelIndex &element, int delta)
+{
+    Node *n = nodeOf(element);
+    if (!element.isValid() || n->kind != Node::Kind::Element || (delta != -1 && delta != 1))
+        return false;
+    Node *parentNode = n->parent;
+    const int from = n->row, to = from + delta;
+    if (to < 0 || to >= int(parentNode->children.size()))
+        return false;
+    const QModelIndex parentIndex = parent(element);
+    // Qt's destination is the row before which it lands, counted before the move.
+    if (!beginMoveRows(parentIndex, from, from, parentIndex, delta > 0 ? to + 1 : to))
+        return false;
+    std::swap(parentNode->children[std::size_t(from)], parentNode->children[std::size_t(to)]);
+    parentNode->renumber();
+    endMoveRows();
+    emit dataChanged(index(std::min(from, to), 0, parentIndex), index(std::max(from, to), 0, parentIndex));
     emit documentChanged();
     return true;
 }

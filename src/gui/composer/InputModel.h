@@ -25,6 +25,7 @@ public:
         PathRole,                    // "$.Key.id.S"
         CanAddRole,                  // a list or map: elements can be added
         CanRemoveRole,               // an element or entry: can be removed
+        CanMoveRole,                 // a list element: can move up or down
         SpecRole,                    // the member's description (QJsonObject: type, documentation, min, max, enum, …)
     };
 
@@ -42,6 +43,8 @@ public:
     // Adds an element to a list or an entry (key "key", "key2", …) to a map; returns it.
     QModelIndex addElement(const QModelIndex &listOrMap);
     bool removeElement(const QModelIndex &element);
+    // Moves a list element one place up (-1) or down (+1); false at either end or for a non-element.
+    bool moveElement(const QModelIndex &element, int delta);
     // The row for a path of member names ("Key", "id"), building the tree on the way.
     QModelIndex indexOf(const QStringList &names, int column = 0) const;
 

@@ -190,6 +190,10 @@ void RequestComposer::showFormMenu(const QPoint &position)
             m_form->setCurrentIndex(added);
         });
     }
+    if (index.data(InputModel::CanMoveRole).toBool()) {
+        menu.addAction(tr("Move Up"), this, [this, index] { m_model->moveElement(index, -1); });
+        menu.addAction(tr("Move Down"), this, [this, index] { m_model->moveElement(index, +1); });
+    }
     if (index.data(InputModel::CanRemoveRole).toBool())
         menu.addAction(tr("Remove"), this, [this, index] { m_model->removeElement(index); });
     if (index.data(InputModel::TypeRole).toString() == QLatin1String("blob")) {
