@@ -362,6 +362,8 @@ private slots:
         QVERIFY(composer->loadBlobFromFile(composer->inputModel()->indexOf({"Data"}), file.fileName()));
         QCOMPARE(composer->document().value("Data").toString(), QString::fromLatin1(QByteArray("\x00\x01binary\xff", 10).toBase64()));
         QVERIFY(!composer->loadBlobFromFile(composer->inputModel()->indexOf({"Data"}), f.home.filePath("missing")));
+        QVERIFY(composer->setBlobText(composer->inputModel()->indexOf({"Data"}), "héllo"));
+        QCOMPARE(composer->document().value("Data").toString(), QString::fromLatin1(QByteArray("h\xc3\xa9llo").toBase64()));
     }
 
     void workbenchShowsProblemsAndFeedsTheExplorer()

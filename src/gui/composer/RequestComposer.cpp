@@ -7,6 +7,7 @@
 #include "util/SystemRandom.h"
 
 #include <QFile>
+#include <QInputDialog>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -177,6 +178,11 @@ bool RequestComposer::loadBlobFromFile(const QModelIndex &blob, const QString &p
     return m_model->setData(blob.siblingAtColumn(1), QString::fromLatin1(file.readAll().toBase64()));
 }
 
+bool RequestComposer::setBlobText(const QModelIndex &blob, const QString &text)
+{
+    return m_model->setData(blob.siblingAtColumn(1), QString::fromLatin1(text.toUtf8().toBase64()));
+}
+
 void RequestComposer::showFormMenu(const QPoint &position)
 {
     const QModelIndex index = m_form->indexAt(position).siblingAtColumn(0);
@@ -197,6 +203,14 @@ void RequestComposer::showFormMenu(const QPoint &position)
     if (index.data(InputModel::CanRemoveRole).toBool())
         menu.addAction(tr("Remove"), this, [this, index] { m_model->removeElement(index); });
     if (index.data(InputModel::TypeRole).toString() == QLatin1String("blob")) {
+        menu.addAction(tr("Enter as Text…"), this, [this, index] {
+            const QByteArray current = QByteArray::fromBase64(index.siblingAtColumn(1).data(Qt::EditRole).toString().toLatin1());
+            bool ok = false;
+            const QString text = QInputDialog::getMultiLineText(this, tr("%1 as text").arg(index.data().toString()),
+                                                                tr("Text (sent as its UTF-8 bytes):"), QString::fromUtf8(current), &ok);
+            if (ok)
+                setBlobText(index, text);
+        });
         menu.addAction(tr("Load from File…"), this, [this, index] {
             const QString path = QFileDialog::getOpenFileName(this, tr("Load %1 from a file").arg(index.data().toString()));
             if (!path.isEmpty() && !loadBlobFromFile(index, path))

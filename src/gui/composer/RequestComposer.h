@@ -40,6 +40,8 @@ public:
     QTextBrowser *docs() const { return m_docs; }
     // A blob member's value from a file's bytes (base64 in the document); false when unreadable.
     bool loadBlobFromFile(const QModelIndex &blob, const QString &path);
+    // A blob's value from text (its UTF-8 bytes, base64 in the document).
+    bool setBlobText(const QModelIndex &blob, const QString &text);
 
 signals:
     void problemsChanged(const QStringList &problems);
