@@ -17,9 +17,11 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev libssl-dev libtomlplusplus-dev qtkeychain-qt6-dev libsimdjson-dev zlib1g-dev
   libbenchmark-dev python3 python3-botocore
+  libsecret-1-0 # QtKeychain's way to the Secret Service (GNOME Keyring, KWallet) on Linux
 )
 if [ "$mode" = test ]; then
   command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+  APT_PACKAGES+=(dbus gnome-keyring) # a throwaway keyring for the keychain tests
 fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -2,9 +2,13 @@
 
 #include "ArgumentParser.h"
 #include "ExitCode.h"
+#include "credentials/keychain/Keychain.h"
+#include "credentials/keychain/KeychainProfiles.h"
 #include "credentials/profile/ProfileFileEditor.h"
 #include "credentials/profile/ProfileFileStore.h"
 #include "credentials/profile/SharedFiles.h"
+
+#include <QCoreApplication>
 
 #include <array>
 #include <functional>
@@ -40,7 +44,8 @@ const char *nameOf(SharedFileKind kind)
 
 bool isProfileEditAction(const std::string &action)
 {
-    return action == "set" || action == "unset" || action == "delete" || action == "rename" || action == "undo";
+    return action == "set" || action == "unset" || action == "delete" || action == "rename" || action == "undo"
+        || action == "to-keychain" || action == "from-keychain";
 }
 
 int runProfileEditCommand(const std::string &action, const std::vector<std::string> &arguments,
@@ -54,7 +59,7 @@ int runProfileEditCommand(const std::string &action, const std::vector<std::stri
     } else if (action == "unset") {
         parser.addPositional("NAME", "the profile");
         parser.addPositional("KEY", "the setting");
-    } else if (action == "delete") {
+    } else if (action == "delete" || action == "to-keychain" || action == "from-keychain") {
         parser.addPositional("NAME", "the profile");
     } else if (action == "rename") {
         parser.addPositional("OLD", "the profile");
@@ -90,6 +95,19 @@ int runProfileEditCommand(const std::string &action, const std::vector<std::stri
         if (auto failed = credentials::undoLastSave(path))
             return fail(failed->message, ConfigurationError);
         out << path << ": back to the text before the last save (undo again to return)\n";
+        return Success;
+    }
+
+    if (action == "to-keychain" || action == "from-keychain") {
+        const std::string path = credentials::SharedFiles::credentialsPath(environment);
+        const credentials::Keychain keychain;
+        const auto failed = action == "to-keychain"
+            ? credentials::moveKeysToKeychain(keychain, path, p[0], QCoreApplication::applicationFilePath().toStdString())
+            : credentials::moveKeysToFile(keychain, path, p[0]);
+        if (failed)
+            return fail(failed->message, ConfigurationError);
+        out << path << (action == "to-keychain" ? ": the keys of " + p[0] + " are in the OS keychain now; the AWS CLI gets them through credential_process\n"
+                                                 : ": the keys of " + p[0] + " are back in this file, and out of the OS keychain\n");
         return Success;
     }
 

@@ -15,6 +15,8 @@ namespace cumulus::cli {
 //   delete NAME                                      (both files)
 //   rename OLD NEW                                   (both files, and source_profile = OLD)
 //   undo --file credentials|config                   (puts the file as it was before the last save)
+//   to-keychain NAME                                 (the keys into the OS keychain, credential_process in their place)
+//   from-keychain NAME                               (and back)
 // Without --file, set writes keys and tokens to the credentials file, everything else to the
 // config file, as `aws configure set`. Values are never printed.
 bool isProfileEditAction(const std::string &action);

@@ -4,6 +4,8 @@
 #include "ExitCode.h"
 #include "ProfileEditCommand.h"
 #include "ProfileOptions.h"
+#include "credentials/keychain/Keychain.h"
+#include "credentials/keychain/KeychainProfiles.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -53,7 +55,7 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
     if (!arguments.empty() && isProfileEditAction(arguments[0]))
         return runProfileEditCommand(arguments[0], {arguments.begin() + 1, arguments.end()}, environment, in, out, err);
     ArgumentParser parser("profiles");
-    parser.addPositional("ACTION", "list, set, unset, delete, rename or undo (each has --help)");
+    parser.addPositional("ACTION", "list, set, unset, delete, rename, undo, to-keychain or from-keychain (each has --help)");
     parser.addFlag({"--help", "-h"}, "show this help and exit");
     parser.addFlag({"--json"}, "print a JSON list");
     const auto parsed = parser.parse(arguments);
@@ -66,7 +68,7 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
         return Success;
     }
     if (parsed->positional[0] != "list") {
-        err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list, set, unset, delete, rename, undo)\n";
+        err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list, set, unset, delete, rename, undo, to-keychain, from-keychain)\n";
         return UsageError;
     }
     const auto context = loadProfile(*parsed, environment, err);
@@ -112,6 +114,21 @@ int runCredentialProcessCommand(const std::vector<std::string> &arguments, const
     const auto context = loadProfile(*parsed, environment, err);
     if (!context)
         return fail(context.error().message, ConfigurationError);
+    // A profile whose keys Cumulus keeps in the OS keychain names this very command: the keys
+    // come from there (and its chain would only run this command again).
+    const credentials::Profile *profile = context->files.profile(context->name);
+    if (const auto command = profile ? profile->value("credential_process") : std::nullopt;
+        command && credentials::isKeychainCredentialProcess(*command, context->name)) {
+        const auto keys = credentials::keychainCredentials(credentials::Keychain(), context->name);
+        if (!keys)
+            return fail(keys.error().message, ConfigurationError);
+        QJsonObject json{{"Version", 1}, {"AccessKeyId", QString::fromStdString(keys->accessKeyId)},
+                         {"SecretAccessKey", QString::fromStdString(keys->secretAccessKey)}};
+        if (!keys->sessionToken.empty())
+            json.insert("SessionToken", QString::fromStdString(keys->sessionToken));
+        out << QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString() << '\n';
+        return Success;
+    }
     const auto resolved = resolveCredentials(*context, environment, clock, random, sleeper, in, err);
     if (!resolved)
         return fail(resolved.error().message, ConfigurationError);

@@ -26,7 +26,7 @@ commands:
   credential-process  a profile's credentials as credential_process JSON (for other SDKs)
   endpoint    resolve a service's endpoint: URL, headers, signing name and region
   models      the service catalog: list, ops, show, search
-  profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list, set, unset, delete, rename, undo
+  profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list, set, unset, delete, rename, undo, to-keychain, from-keychain
   sign        sign a request with SigV4 and show every stage (the signing inspector)
   version     print the version
   whoami      who the credentials are: account, ARN, their source and expiry (STS GetCallerIdentity)
