@@ -208,7 +208,7 @@ private slots:
         QCOMPARE(run.code, 0);
         QVERIFY(run.out.find("Content-Type: application/x-www-form-urlencoded\n") != std::string::npos);
         QVERIFY2(run.out.find("\nAction=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdev"
-                              "&RoleSessionName=s%201\n") != std::string::npos,
+                              "&RoleSessionName=s+1\n") != std::string::npos,
                  run.out.c_str());
     }
 };

@@ -15,8 +15,8 @@ import sys
 
 import botocore
 import botocore.session
+from botocore.awsrequest import AWSRequest
 from botocore.serialize import create_serializer
-from botocore.utils import percent_encode_sequence
 
 
 def convert(shape, value):
@@ -55,7 +55,7 @@ def main():
             request = serializer.serialize_to_request(params, operation)
             body = request["body"]
             if isinstance(body, dict):  # query protocols: botocore's HTTP layer form-encodes it
-                body = percent_encode_sequence(body)
+                body = AWSRequest(method="POST", url="https://example.com/", data=body).prepare().body
             if isinstance(body, str):
                 body = body.encode("utf-8")
             query = []

@@ -34,6 +34,19 @@ std::string capitalized(std::string text)
     return text;
 }
 
+// application/x-www-form-urlencoded as botocore writes it (Python's urlencode): RFC 3986's
+// unreserved characters as they are, a space as '+', everything else %XX.
+std::string formEncode(std::string_view text)
+{
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t space = text.find(' '); space != std::string_view::npos; space = text.find(' ', start)) {
+        out += sigv4::uriEncode(text.substr(start, space - start)) + '+';
+        start = space + 1;
+    }
+    return out + sigv4::uriEncode(text.substr(start));
+}
+
 class FormWriter {
 public:
     FormWriter(const model::Model &model, bool ec2, util::Random &random, std::vector<InputProblem> &problems)
@@ -58,19 +71,16 @@ public:
                    const std::string &path, bool topLevel)
     {
         for (auto it = input.begin(); it != input.end(); ++it) {
-            const Member *member = shape.member(it.key().toStdString());
-            if (!member) {
+            if (!shape.member(it.key().toStdString()))
                 m_problems.push_back({path + "." + it.key().toStdString(), "unknown member " + it.key().toStdString()});
-                continue;
-            }
-            if (!it.value().isNull())
-                value(*member, it.value(), prefix + key(*member), path + "." + member->name);
         }
+        // In the model's order: botocore's, for input written in that order (as the AWS CLI's
+        // --generate-cli-skeleton writes it).
         for (const Member &member : shape.members) {
             const QString name = QString::fromStdString(member.name);
             if (input.contains(name) && !input.value(name).isNull())
-                continue;
-            if (member.trait("smithy.api#idempotencyToken"))
+                value(member, input.value(name), prefix + key(member), path + "." + member.name);
+            else if (member.trait("smithy.api#idempotencyToken"))
                 add(prefix + key(member), m_random.uuid4().toString(QUuid::WithoutBraces).toStdString());
             else if (member.trait("smithy.api#required") && !member.trait("smithy.api#default") && shape.type == ShapeType::Structure)
                 m_problems.push_back({path + "." + member.name, "missing required member " + member.name});
@@ -148,7 +158,7 @@ public:
 
     void add(const std::string &key, const std::string &value)
     {
-        m_body += "&" + sigv4::uriEncode(key) + "=" + sigv4::uriEncode(value);
+        m_body += "&" + formEncode(key) + "=" + formEncode(value);
     }
 
     std::string m_body;

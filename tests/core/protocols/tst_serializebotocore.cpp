@@ -253,10 +253,10 @@ private:
             }
             const bool form = ours->header("Content-Type")
                 && ours->header("Content-Type")->value.rfind("application/x-www-form-urlencoded", 0) == 0;
+            // Field by field, as encoded (a space is '+', as botocore's urlencode writes it); the
+            // order is the input's in botocore, so it is left out.
             auto fields = [](const QByteArray &body) {
-                QStringList list;
-                for (const QString &f : QString::fromUtf8(body).split('&', Qt::SkipEmptyParts))
-                    list << QUrl::fromPercentEncoding(f.section('=', 0, 0).toUtf8()) + "=" + QUrl::fromPercentEncoding(f.section('=', 1).toUtf8());
+                QStringList list = QString::fromUtf8(body).split('&', Qt::SkipEmptyParts);
                 list.sort();
                 return list;
             };
