@@ -55,7 +55,7 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
     if (!arguments.empty() && isProfileEditAction(arguments[0]))
         return runProfileEditCommand(arguments[0], {arguments.begin() + 1, arguments.end()}, environment, in, out, err);
     ArgumentParser parser("profiles");
-    parser.addPositional("ACTION", "list, set, unset, delete, rename, undo, to-keychain or from-keychain (each has --help)");
+    parser.addPositional("ACTION", "list, set, unset, delete, rename, undo, to-keychain, from-keychain, rotate-key or delete-key (each has --help)");
     parser.addFlag({"--help", "-h"}, "show this help and exit");
     parser.addFlag({"--json"}, "print a JSON list");
     const auto parsed = parser.parse(arguments);
@@ -68,7 +68,7 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
         return Success;
     }
     if (parsed->positional[0] != "list") {
-        err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list, set, unset, delete, rename, undo, to-keychain, from-keychain)\n";
+        err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list, set, unset, delete, rename, undo, to-keychain, from-keychain, rotate-key, delete-key)\n";
         return UsageError;
     }
     const auto context = loadProfile(*parsed, environment, err);

@@ -1,6 +1,7 @@
 #include "CallCommand.h"
 #include "EndpointCommand.h"
 #include "ExitCode.h"
+#include "KeyRotationCommand.h"
 #include "ModelsCommand.h"
 #include "ProfilesCommand.h"
 #include "SignCommand.h"
@@ -26,7 +27,8 @@ commands:
   credential-process  a profile's credentials as credential_process JSON (for other SDKs)
   endpoint    resolve a service's endpoint: URL, headers, signing name and region
   models      the service catalog: list, ops, show, search
-  profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list, set, unset, delete, rename, undo, to-keychain, from-keychain
+  profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list, set, unset, delete, rename, undo,
+              to-keychain, from-keychain, rotate-key, delete-key
   sign        sign a request with SigV4 and show every stage (the signing inspector)
   version     print the version
   whoami      who the credentials are: account, ARN, their source and expiry (STS GetCallerIdentity)
@@ -82,6 +84,15 @@ int main(int argc, char *argv[])
         cumulus::util::SystemSleeper sleeper;
         return cumulus::cli::runWhoamiCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
                                               std::cerr);
+    }
+    if (command == "profiles" && !arguments.empty() && cumulus::cli::isKeyRotationAction(arguments[0])) {
+        const cumulus::util::SystemEnvironment environment;
+        const cumulus::util::SystemClock clock;
+        cumulus::util::SystemRandom random;
+        cumulus::util::SystemSleeper sleeper;
+        const std::string action = arguments[0];
+        return cumulus::cli::runKeyRotationCommand(action, {arguments.begin() + 1, arguments.end()}, environment, clock,
+                                                   random, sleeper, std::cout, std::cerr);
     }
     if (command == "profiles") {
         const cumulus::util::SystemEnvironment environment;

@@ -6,10 +6,16 @@
 #include "CliRun.h"
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
+#include "KeyRotationCommand.h"
 #include "PeerServer.h"
 #include "ProfilesCommand.h"
 #include "SeededRandom.h"
 #include "WhoamiCommand.h"
+#include "calls/BundledServiceClient.h"
+#include "credentials/profile/ProfileFileStore.h"
+#include "credentials/rotation/KeyRotation.h"
+#include "net/QnamTransport.h"
+#include "net/RequestExecutor.h"
 #include "credentials/profile/SharedFiles.h"
 #include "util/SystemClock.h"
 
@@ -257,6 +263,105 @@ private slots:
         QCOMPARE(profiles({"set", "a b", "region", "x"}).code, 252);
         QCOMPARE(profiles({"set", "x", "region", "x", "--file", "nope"}).code, 252);
         QCOMPARE(profiles({"undo"}).code, 252);
+    }
+
+    Run rotateCommand(const std::string &action, std::vector<std::string> args)
+    {
+        util::SystemClock clock;
+        test::MockClock fake;
+        test::FakeSleeper sleeper(fake);
+        test::SeededRandom random(21);
+        std::ostringstream out, err;
+        Run run;
+        run.code = cli::runKeyRotationCommand(action, args, m_env, clock, random, sleeper, out, err);
+        run.out = out.str();
+        run.err = err.str();
+        return run;
+    }
+
+    void keyRotation()
+    {
+        // A user of its own (made by tester), with a key, in a profile.
+        auto input = [](const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(); };
+        QCOMPARE(call({"iam", "CreateUser", "--profile", "base", "--input", input({{"UserName", "rotator"}})}, m_env).code, 0);
+        const Run policy = call({"iam", "PutUserPolicy", "--profile", "base", "--input",
+                                 input({{"UserName", "rotator"}, {"PolicyName", "all"}, {"PolicyDocument", AllowAll}})}, m_env);
+        QVERIFY2(policy.code == 0, policy.err.c_str());
+        const Run key = call({"iam", "CreateAccessKey", "--profile", "base", "--input", input({{"UserName", "rotator"}})}, m_env);
+        QCOMPARE(key.code, 0);
+        credentials::Credentials first;
+        first.accessKeyId = key.json().value("AccessKey").toObject().value("AccessKeyId").toString().toStdString();
+        first.secretAccessKey = key.json().value("AccessKey").toObject().value("SecretAccessKey").toString().toStdString();
+        const std::string path = m_home.filePath("credentials").toStdString();
+        auto write = [&](const credentials::Credentials &c) {
+            return credentials::setProfileValues(path, credentials::SharedFileKind::Credentials, "rotator",
+                                                 {{"aws_access_key_id", c.accessKeyId}, {"aws_secret_access_key", c.secretAccessKey}});
+        };
+        QVERIFY(!write(first));
+        auto whoamiWorks = [&] {
+            const Run run = whoami({"--profile", "rotator", "--json"});
+            return run.code == 0 && run.json().value("Arn").toString().endsWith(":user/rotator");
+        };
+        QVERIFY(whoamiWorks());
+
+        // Step by step, whoami working after each, one undo and redo on the way.
+        util::SystemClock clock;
+        test::MockClock fake;
+        test::FakeSleeper sleeper(fake);
+        test::SeededRandom random(22);
+        net::QnamTransport transport;
+        net::RequestExecutor executor(transport, clock, sleeper, random);
+        calls::CallRunner runner(executor, random);
+        endpoints::EndpointSettings where;
+        where.region = "us-east-1";
+        where.endpointUrl = m_moto->url();
+        const calls::BundledServiceClient iam("iam", runner, random, where);
+        const calls::BundledServiceClient sts("sts", runner, random, where);
+        credentials::KeyRotation rotation(iam, sts, sleeper, first, write);
+        using Step = credentials::KeyRotation::Step;
+        for (const Step expected : {Step::Created, Step::Tested, Step::Switched, Step::Deactivated}) {
+            const auto failed = rotation.next();
+            QVERIFY2(!failed, failed ? failed->message.c_str() : "");
+            QCOMPARE(rotation.step(), expected);
+            QVERIFY2(whoamiWorks(), credentials::KeyRotation::describe(expected));
+        }
+        const auto listStatus = [&](const credentials::Credentials &as) {
+            std::map<std::string, std::string> status;
+            for (const QJsonValue &k : iam.call("ListAccessKeys", {}, as)->value("AccessKeyMetadata").toArray())
+                status[k.toObject().value("AccessKeyId").toString().toStdString()] = k.toObject().value("Status").toString().toStdString();
+            return status;
+        };
+        credentials::Credentials second;
+        second.accessKeyId = rotation.newKeyId();
+        second.secretAccessKey = credentials::SharedFiles::load(m_env).profile("rotator")->value("aws_secret_access_key").value();
+        QCOMPARE(second.accessKeyId, credentials::SharedFiles::load(m_env).profile("rotator")->value("aws_access_key_id").value());
+        QCOMPARE(listStatus(second)[first.accessKeyId], std::string("Inactive"));
+        QVERIFY(!rotation.undo()); // the old key active again
+        QCOMPARE(listStatus(second)[first.accessKeyId], std::string("Active"));
+        QVERIFY(!rotation.next());
+        QVERIFY(!rotation.next()); // deleted: the last step
+        QCOMPARE(rotation.step(), Step::Deleted);
+        QVERIFY(rotation.undo());  // cannot be undone, and says so
+        QVERIFY(whoamiWorks());
+        QCOMPARE(listStatus(second).size(), std::size_t(1));
+
+        // The command: a whole rotation, then the old key deleted by its own command.
+        Run run = rotateCommand("rotate-key", {"rotator"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY2(run.out.find("done: deactivate the old key") != std::string::npos, run.out.c_str());
+        QVERIFY(run.out.find(second.secretAccessKey) == std::string::npos);
+        QVERIFY(whoamiWorks());
+        QCOMPARE(rotateCommand("delete-key", {"rotator", credentials::SharedFiles::load(m_env).profile("rotator")->value("aws_access_key_id").value()}).code, 252); // in use
+        run = rotateCommand("delete-key", {"rotator", second.accessKeyId});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY(whoamiWorks());
+        // Two keys already: refused, with both named, nothing changed.
+        QCOMPARE(call({"iam", "CreateAccessKey", "--profile", "base", "--input", input({{"UserName", "rotator"}})}, m_env).code, 0);
+        const std::string before = credentials::SharedFiles::load(m_env).profile("rotator")->value("aws_access_key_id").value();
+        run = rotateCommand("rotate-key", {"rotator"});
+        QCOMPARE(run.code, 254);
+        QVERIFY2(run.err.find("has two access keys already") != std::string::npos, run.err.c_str());
+        QCOMPARE(credentials::SharedFiles::load(m_env).profile("rotator")->value("aws_access_key_id").value(), before);
     }
 
     void profilesList()

@@ -82,6 +82,24 @@ util::Expected<Credentials> keychainCredentials(const Keychain &keychain, const 
     return c;
 }
 
+std::optional<util::Error> storeKeychainCredentials(const Keychain &keychain, const std::string &profile,
+                                                    const Credentials &keys)
+{
+    QJsonObject json{{"AccessKeyId", QString::fromStdString(keys.accessKeyId)},
+                     {"SecretAccessKey", QString::fromStdString(keys.secretAccessKey)}};
+    if (!keys.sessionToken.empty())
+        json.insert("SessionToken", QString::fromStdString(keys.sessionToken));
+    const std::string entry = QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString();
+    if (auto failed = keychain.write(entryOf(profile), entry))
+        return failed;
+    const auto back = keychain.read(entryOf(profile));
+    if (!back)
+        return back.error();
+    if (*back != entry)
+        return util::Error{"the OS keychain did not give back what was stored for " + profile};
+    return std::nullopt;
+}
+
 std::optional<util::Error> moveKeysToKeychain(const Keychain &keychain, const std::string &credentialsPath,
                                               const std::string &profile, const std::string &cliPath)
 {
@@ -95,17 +113,13 @@ std::optional<util::Error> moveKeysToKeychain(const Keychain &keychain, const st
     if (!keyId || !secret)
         return util::Error{"the profile " + profile + " has no aws_access_key_id and aws_secret_access_key in " + credentialsPath};
 
-    QJsonObject json{{"AccessKeyId", QString::fromStdString(*keyId)}, {"SecretAccessKey", QString::fromStdString(*secret)}};
-    if (const auto token = p->value("aws_session_token"))
-        json.insert("SessionToken", QString::fromStdString(*token));
-    const std::string entry = QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString();
-    if (auto failed = keychain.write(entryOf(profile), entry))
-        return util::Error{"the keys of " + profile + " stay in " + credentialsPath + ": " + failed->message};
-    const auto back = keychain.read(entryOf(profile));
-    if (!back || *back != entry) {
+    Credentials keys;
+    keys.accessKeyId = *keyId;
+    keys.secretAccessKey = *secret;
+    keys.sessionToken = p->value("aws_session_token").value_or("");
+    if (auto failed = storeKeychainCredentials(keychain, profile, keys)) {
         keychain.remove(entryOf(profile));
-        return back ? util::Error{"the OS keychain did not give back what was stored for " + profile + "; nothing changed"}
-                    : back.error();
+        return util::Error{"the keys of " + profile + " stay in " + credentialsPath + ": " + failed->message};
     }
 
     // The new line first (after the keys), then the keys go: it takes their place.

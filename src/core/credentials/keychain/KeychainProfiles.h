@@ -27,6 +27,9 @@ std::optional<util::Error> moveKeysToKeychain(const Keychain &keychain, const st
 // The reverse: the keys back into the file, then the keychain entry removed.
 std::optional<util::Error> moveKeysToFile(const Keychain &keychain, const std::string &credentialsPath,
                                           const std::string &profile);
+// Stores (or replaces) the keys the keychain holds for a profile.
+std::optional<util::Error> storeKeychainCredentials(const Keychain &keychain, const std::string &profile,
+                                                    const Credentials &keys);
 // The keys the keychain holds for a profile.
 util::Expected<Credentials> keychainCredentials(const Keychain &keychain, const std::string &profile);
 
