@@ -4,6 +4,7 @@
 #include "ExitCode.h"
 #include "ProfileEditCommand.h"
 #include "ProfileOptions.h"
+#include "credentials/profile/ProfileChecks.h"
 #include "credentials/keychain/Keychain.h"
 #include "credentials/keychain/KeychainProfiles.h"
 
@@ -20,21 +21,6 @@
 namespace cumulus::cli {
 
 namespace {
-
-std::string kindOf(const credentials::Profile &p)
-{
-    if (p.value("web_identity_token_file"))
-        return "web identity";
-    if (p.value("role_arn"))
-        return "assume role";
-    if (p.value("sso_session") || p.value("sso_start_url"))
-        return "SSO";
-    if (p.value("aws_access_key_id"))
-        return "keys";
-    if (p.value("credential_process"))
-        return "process";
-    return "settings only";
-}
 
 std::string filesOf(const credentials::Profile &p)
 {
@@ -80,7 +66,7 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
         QJsonArray list;
         for (const auto &[name, p] : context->files.profiles())
             list.append(QJsonObject{{"Name", QString::fromStdString(name)},
-                                    {"Kind", QString::fromStdString(kindOf(p))},
+                                    {"Kind", QString::fromStdString(credentials::profileKind(p))},
                                     {"Region", QString::fromStdString(p.value("region").value_or(""))},
                                     {"Files", QString::fromStdString(filesOf(p))}});
         out << QJsonDocument(list).toJson(QJsonDocument::Indented).toStdString();
@@ -88,7 +74,7 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
     }
     out << std::left << std::setw(24) << "PROFILE" << std::setw(15) << "KIND" << std::setw(16) << "REGION" << "FILES\n";
     for (const auto &[name, p] : context->files.profiles())
-        out << std::setw(24) << name << std::setw(15) << kindOf(p) << std::setw(16) << p.value("region").value_or("-")
+        out << std::setw(24) << name << std::setw(15) << credentials::profileKind(p) << std::setw(16) << p.value("region").value_or("-")
             << filesOf(p) << '\n';
     return Success;
 }

@@ -3,8 +3,10 @@
 // odd spacing) is edited and must come out byte for byte as written there; then botocore itself
 // (tests/peers/botocore_profiles.py) reads each result and must find the intended values.
 #include "Botocore.h"
+#include "credentials/profile/ProfileChecks.h"
 #include "credentials/profile/ProfileFileEditor.h"
 #include "credentials/profile/ProfileFileStore.h"
+#include "credentials/profile/SharedFiles.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -275,6 +277,38 @@ private slots:
         QCOMPARE(editor.value("dev", "output"), std::optional<std::string>("json"));  // repeated sections merge
         QCOMPARE(editor.value("dev", "s3"), std::nullopt);                            // a block is no value
         QCOMPARE(editor.value("corp", "x"), std::nullopt);
+    }
+
+    void profilesAreCheckedBeforeSaving()
+    {
+        const auto files = SharedFiles::fromTexts(
+            "[profile good]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = keys\nduration_seconds = 3600\nregion = eu-west-1\n"
+            "[profile bad]\nrole_arn = arn:aws:iam::1234:role/r\nsource_profile = nowhere\nduration_seconds = 60\nregion = mars-1\n"
+            "[profile a]\nrole_arn = arn:aws:iam::123456789012:role/a\nsource_profile = b\n"
+            "[profile b]\nrole_arn = arn:aws:iam::123456789012:role/b\nsource_profile = a\n"
+            "[profile self]\nrole_arn = arn:aws:iam::123456789012:role/s\nsource_profile = self\n",
+            "config",
+            "[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n"
+            "[half]\naws_access_key_id = nope\n"
+            "[self]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n",
+            "credentials");
+        QVERIFY(checkProfile(files, "good").empty());
+        QVERIFY(checkProfile(files, "keys").empty());
+        QVERIFY(checkProfile(files, "self").empty()); // a role from its own keys: the AWS CLI allows it
+        auto keysOf = [](const std::vector<ProfileProblem> &problems) {
+            QStringList keys;
+            for (const ProfileProblem &p : problems)
+                keys << QString::fromStdString(p.key) + (p.error ? "" : " (warning)");
+            return keys;
+        };
+        QCOMPARE(keysOf(checkProfile(files, "bad")),
+                 (QStringList{"role_arn", "duration_seconds", "source_profile", "region (warning)"}));
+        QCOMPARE(keysOf(checkProfile(files, "half")), (QStringList{"aws_access_key_id", "aws_secret_access_key"}));
+        const auto loop = checkProfile(files, "a");
+        QCOMPARE(loop.size(), std::size_t(1));
+        QCOMPARE(loop[0].message, std::string("the source profiles loop back to a"));
+        QCOMPARE(profileKind(*files.profile("good")), std::string("assume role"));
+        QCOMPARE(profileKind(*files.profile("keys")), std::string("keys"));
     }
 
     void namesKeysAndValuesAreChecked()
