@@ -44,6 +44,9 @@ std::optional<std::string> apply(ProfileFileEditor &editor, const QJsonArray &ed
         if (op == "set") {
             if (const auto done = editor.set(arg(1), arg(2), arg(3)); !done)
                 return done.error().message;
+        } else if (op == "add") {
+            if (const auto done = editor.addProfile(arg(1)); !done)
+                return done.error().message;
         } else if (op == "unset") {
             editor.unset(arg(1), arg(2));
         } else if (op == "remove") {

@@ -366,6 +366,20 @@ util::Expected<bool> ProfileFileEditor::set(std::string_view profile, std::strin
     return true;
 }
 
+util::Expected<bool> ProfileFileEditor::addProfile(std::string_view profile)
+{
+    if (auto problem = checkProfileName(profile))
+        return *problem;
+    if (!scan().sectionsOf(profile).empty())
+        return false;
+    std::vector<std::string> lines;
+    if (!m_lines.empty() && !isBlank(m_lines.back().text))
+        lines.emplace_back();
+    lines.push_back("[" + sectionNameOf(profile, m_kind) + "]");
+    insertLines(m_lines.size(), std::move(lines));
+    return true;
+}
+
 bool ProfileFileEditor::unset(std::string_view profile, std::string_view key)
 {
     const std::string wanted = lower(key);

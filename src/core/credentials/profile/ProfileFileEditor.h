@@ -43,6 +43,8 @@ public:
 
     // Each returns whether the text changed (setting a value it already has changes nothing).
     util::Expected<bool> set(std::string_view profile, std::string_view key, std::string_view value);
+    // A new, empty section at the end (false when the profile has one already).
+    util::Expected<bool> addProfile(std::string_view profile);
     // Removes every setting of the key in the profile's section; its comments stay.
     bool unset(std::string_view profile, std::string_view key);
     // Removes the profile's sections: each from the comment lines right above its header to its
