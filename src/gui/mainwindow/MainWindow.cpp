@@ -11,6 +11,7 @@
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
 #include "model/ServiceSummary.h"
+#include "profiles/ProfileEditor.h"
 #include "response/ResponseView.h"
 #include "sending/RequestOptions.h"
 #include "ui_MainWindow.h"
@@ -286,6 +287,10 @@ void MainWindow::build()
     addDockWidget(Qt::RightDockWidgetArea, m_workbenchDock);
     m_workbenchDock->hide();
     connect(m_workbench, &ModelWorkbench::modelChanged, this, &MainWindow::workbenchModelChanged);
+    QAction *profiles = m_ui->menuFile->addAction(tr("Profiles…"));
+    profiles->setObjectName(QStringLiteral("actionProfiles"));
+    m_ui->menuFile->insertAction(m_ui->actionQuit, profiles);
+    connect(profiles, &QAction::triggered, this, [this] { showProfileEditor(); });
     QAction *openModel = m_ui->menuFile->addAction(tr("Open Smithy Model…"));
     m_ui->menuFile->insertAction(m_ui->actionQuit, openModel);
     connect(openModel, &QAction::triggered, this, [this] {
@@ -639,9 +644,7 @@ void MainWindow::saveAsProfile(const credentials::Credentials &credentials, cons
         QMessageBox::warning(this, tr("Save as profile"), QString::fromStdString(failed->message));
         return;
     }
-    m_files = credentials::SharedFiles::load(*m_services.environment);
-    if (m_profile->findText(name) < 0)
-        m_profile->addItem(name);
+    reloadProfiles();
     QString expires;
     if (credentials.expiration)
         expires = tr("; they expire in %1 min")
@@ -672,6 +675,38 @@ void MainWindow::updateIdentity()
     }
     m_identity->setText(parts.join(QStringLiteral(" · ")));
     m_identity->setStyleSheet(expired ? QStringLiteral("color: #c62828;") : QStringLiteral("color: palette(mid);"));
+}
+
+ProfileEditor *MainWindow::showProfileEditor()
+{
+    if (!m_profileEditor) {
+        m_profileEditor = new ProfileEditor(*m_services.environment, *m_services.clock, *m_services.random,
+                                            *m_services.sleeper, this);
+        connect(m_profileEditor, &ProfileEditor::saved, this, &MainWindow::reloadProfiles);
+    } else {
+        m_profileEditor->reload();
+    }
+    if (!m_profile->currentText().isEmpty() && !m_session)
+        m_profileEditor->select(m_profile->currentText());
+    m_profileEditor->show();
+    m_profileEditor->raise();
+    return m_profileEditor;
+}
+
+// The profile selector and the endpoint preview follow the files.
+void MainWindow::reloadProfiles()
+{
+    m_files = credentials::SharedFiles::load(*m_services.environment);
+    const QString keep = m_profile->currentText();
+    const QSignalBlocker block(m_profile);
+    for (int i = m_profile->count() - 1; i > 0; --i) {
+        if (m_profile->itemText(i) != m_sessionLabel || !m_session)
+            m_profile->removeItem(i);
+    }
+    for (const auto &[name, profile] : m_files.profiles())
+        m_profile->addItem(QString::fromStdString(name));
+    m_profile->setCurrentText(keep);
+    updateEndpointPreview();
 }
 
 void MainWindow::showAbout()

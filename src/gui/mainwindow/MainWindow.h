@@ -46,6 +46,7 @@ class SearchModel;
 class ModelWorkbench;
 class RequestComposer;
 class RequestOptions;
+class ProfileEditor;
 class ResponseView;
 
 // What the window runs on: the process's environment, clock, randomness and waiting, injected
@@ -92,6 +93,8 @@ public:
     bool catalogReady() const { return m_registry != nullptr; }
     ModelWorkbench *workbench() const { return m_workbench; }
     void showWorkbench();
+    // The visual editor of the shared files (File > Profiles…).
+    ProfileEditor *showProfileEditor();
     // The safety of a profile ("" is the default one), kept in the window's settings.
     WriteSafety safety(const QString &profile) const;
     void setSafety(const QString &profile, WriteSafety safety);
@@ -119,6 +122,7 @@ private:
     void updateSendState();
     void updateEndpointPreview();
     void updateIdentity();
+    void reloadProfiles();
     void workbenchModelChanged(const QString &key, const model::LoadResult &result);
     std::unique_ptr<QSettings> settings() const;
     void restore();
@@ -169,6 +173,7 @@ private:
     };
     std::map<QString, Identity> m_identities;
     QLabel *m_identity = nullptr;
+    ProfileEditor *m_profileEditor = nullptr;
     std::optional<credentials::Credentials> m_session;
     QString m_sessionLabel;
 };
