@@ -8,6 +8,7 @@
 #include "composer/InputModel.h"
 #include "composer/RequestComposer.h"
 #include "mainwindow/MainWindow.h"
+#include "profiles/ProfileEditor.h"
 #include "response/ResponseView.h"
 #include "sending/RequestOptions.h"
 #include "util/Sleeper.h"
@@ -18,6 +19,7 @@
 #include <QComboBox>
 #include <QMenu>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScreen>
@@ -61,6 +63,18 @@ int main(int argc, char **argv)
     environment.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
     environment.set("AWS_SECRET_ACCESS_KEY", "not-a-real-secret");
     environment.set("AWS_REGION", "us-east-1");
+    environment.set("AWS_CONFIG_FILE", home.filePath("config"));
+    environment.set("AWS_SHARED_CREDENTIALS_FILE", home.filePath("credentials"));
+    auto write = [&](const char *name, const char *text) {
+        QFile file(home.filePath(QString::fromLatin1(name)));
+        if (file.open(QIODevice::WriteOnly))
+            file.write(text);
+    };
+    write("config", "# Team profiles\n[default]\nregion = eu-west-1 # home\noutput = json\n\n"
+                    "[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = default\n"
+                    "mfa_serial = arn:aws:iam::123456789012:mfa/jane\nduration_seconds = 3600\nregion = eu-west-1\n\n"
+                    "[profile ci]\ncredential_process = /usr/bin/cumulus-cli credential-process --profile ci\n");
+    write("credentials", "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY\n");
     util::SystemClock clock;
     util::SystemRandom random;
     util::SystemSleeper sleeper;
@@ -158,5 +172,16 @@ int main(int argc, char **argv)
         window.options()->menu()->close();
     });
     window.options()->showMenu();
+
+    // The profile editor: a role's form with a pending change, then the lines it will write.
+    ProfileEditor *profiles = window.showProfileEditor();
+    profiles->move(100, 50);
+    profiles->select(QStringLiteral("deploy"));
+    profiles->setField(QStringLiteral("duration_seconds"), QStringLiteral("7200"));
+    profiles->setField(QStringLiteral("role_session_name"), QStringLiteral("jane-deploys"));
+    shot("profiles");
+    showTab(profiles->changes());
+    shot("profiles-changes");
+    profiles->reload();
     return failures == 0 ? 0 : 1;
 }

@@ -127,7 +127,7 @@ QString lineDiff(const std::string &before, const std::string &after, bool secre
         if (i < n && j < m && a[i] == b[j]) {
             ++i;
             ++j;
-        } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
+        } else if (j < m && (i == n || common[i][j + 1] > common[i + 1][j])) { // removals first
             out += QStringLiteral("+ %1  %2\n").arg(j + 1, 3).arg(shown(b[j], secrets));
             ++j;
         } else {
