@@ -6,12 +6,17 @@
 #include "MockClock.h"
 #include "SeededRandom.h"
 #include "mainwindow/MainWindow.h"
+#include "credentials/CredentialChain.h"
+#include "credentials/profile/SharedFiles.h"
 #include "profiles/ProfileEditor.h"
 #include "util/SystemClock.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QTimeZone>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -108,6 +113,27 @@ private slots:
                  QByteArray("[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = newSecretValue\n"));
         QVERIFY(!f.editor->hasChanges());
         QCOMPARE(f.editor->changes()->toPlainText(), "No changes.");
+    }
+
+    void cachedRoleSessionsShowTheirExpiry()
+    {
+        Fixture f;
+        QVERIFY(f.editor->select("dev"));
+        QVERIFY(f.editor->cachedSession()->text().startsWith("No cached role session"));
+        // The AWS CLI's cache file for dev's role (its key: the SHA-1 of AssumeRole's arguments).
+        const auto files = credentials::SharedFiles::load(f.environment);
+        const std::string key = credentials::roleCacheKey(*files.profile("dev"));
+        QVERIFY(!key.empty());
+        QVERIFY(QDir().mkpath(f.home.filePath(".aws/cli/cache")));
+        const QDateTime ends = QDateTime::fromMSecsSinceEpoch(
+            std::chrono::duration_cast<std::chrono::milliseconds>(f.clock.now().time_since_epoch()).count() + 42 * 60000 + 30000, QTimeZone::utc());
+        put(f.home.filePath(".aws/cli/cache/" + QString::fromStdString(key) + ".json"),
+            "{\"Credentials\": {\"AccessKeyId\": \"ASIA\", \"SecretAccessKey\": \"s\", \"SessionToken\": \"t\", \"Expiration\": \""
+                + ends.toString(Qt::ISODate).toUtf8() + "\"}}");
+        f.editor->reload();
+        QCOMPARE(f.editor->cachedSession()->text(), "Cached role session: expires in 42 min");
+        QVERIFY(f.editor->select("default"));
+        QVERIFY(f.editor->cachedSession()->text().isEmpty()); // keys, no role
     }
 
     void checksBlockSaving()

@@ -86,6 +86,14 @@ std::optional<QJsonObject> CredentialCache::load(const std::string &key) const
     return answer;
 }
 
+std::optional<std::chrono::system_clock::time_point> CredentialCache::expiration(const std::string &key) const
+{
+    QFile file(QString::fromStdString(m_folder + "/" + key + ".json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return expirationOf(QJsonDocument::fromJson(file.readAll()).object().value("Credentials").toObject().value("Expiration"));
+}
+
 bool CredentialCache::store(const std::string &key, const QJsonObject &stsAnswer) const
 {
     if (!QDir().mkpath(QString::fromStdString(m_folder)))

@@ -29,6 +29,8 @@ public:
 
     // The cached STS answer, when there is one with at least 15 minutes left.
     std::optional<QJsonObject> load(const std::string &key) const;
+    // When the cached session ends, whether or not it is still usable (nullopt: none cached).
+    std::optional<std::chrono::system_clock::time_point> expiration(const std::string &key) const;
     // Writes the STS answer (Expiration as ISO 8601), atomically, readable by the owner only.
     // False when the folder cannot be written (the credentials are still used).
     bool store(const std::string &key, const QJsonObject &stsAnswer) const;

@@ -58,6 +58,10 @@ util::Expected<std::optional<ResolvedCredentials>> resolveProfileCredentials(
     const SharedFiles &files, const std::string &profile, bool explicitProfile, const util::Environment &environment,
     const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, MfaPrompt mfa);
 
+// The AWS CLI's cache key of the role a profile assumes (CredentialCache::key over its AssumeRole
+// arguments); empty for a profile that assumes no role by source_profile or credential_source.
+std::string roleCacheKey(const Profile &profile);
+
 // The providers, one file each under providers/.
 util::Expected<ResolvedCredentials> assumeRoleCredentials(ChainContext &context, const std::string &profile,
                                                           std::vector<std::string> &visited);

@@ -1,5 +1,6 @@
 #include "profiles/ProfileEditor.h"
 
+#include "credentials/CredentialCache.h"
 #include "credentials/CredentialChain.h"
 #include "credentials/StsClient.h"
 #include "credentials/keychain/Keychain.h"
@@ -8,6 +9,8 @@
 #include "credentials/profile/SharedFiles.h"
 #include "net/QnamTransport.h"
 #include "net/RequestExecutor.h"
+#include "util/Clock.h"
+#include "util/Environment.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -226,6 +229,9 @@ void ProfileEditor::build()
         refresh();
     });
     form->addRow(QString(), m_showSecrets);
+    m_cachedSession = new QLabel(this);
+    m_cachedSession->setObjectName(QStringLiteral("cachedSession"));
+    form->addRow(m_cachedSession);
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setWordWrap(true);
@@ -462,6 +468,18 @@ void ProfileEditor::refresh()
                 edit->setStyleSheet(QStringLiteral("border: 1px solid #c62828;"));
         }
         const credentials::Profile *p = files.profile(current().toStdString());
+        // The role session the AWS CLI (or Cumulus) cached for this profile, if any.
+        m_cachedSession->clear();
+        if (const std::string key = p ? credentials::roleCacheKey(*p) : std::string(); !key.empty()) {
+            const credentials::CredentialCache cache(m_environment.homeDirectory().toStdString() + "/.aws/cli/cache", m_clock);
+            if (const auto ends = cache.expiration(key)) {
+                const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*ends - m_clock.now()).count();
+                m_cachedSession->setText(minutes >= 0 ? tr("Cached role session: expires in %1 min").arg(minutes)
+                                                      : tr("Cached role session: expired %1 min ago").arg(-minutes));
+            } else {
+                m_cachedSession->setText(tr("No cached role session (the next call assumes the role)"));
+            }
+        }
         const auto command = p ? p->value("credential_process") : std::nullopt;
         const bool inKeychain = command && credentials::isKeychainCredentialProcess(*command, current().toStdString());
         m_toKeychain->setText(inKeychain ? tr("Keys out of Keychain") : tr("Keys to Keychain"));

@@ -58,6 +58,7 @@ public:
     QPushButton *saveButton() const { return m_save; }
     QPushButton *testButton() const { return m_test; }
     QLabel *status() const { return m_status; }
+    QLabel *cachedSession() const { return m_cachedSession; }
     QCheckBox *showSecrets() const { return m_showSecrets; }
 
 signals:
@@ -97,6 +98,7 @@ private:
     QMap<QString, QWidget *> m_rows; // key -> the row's label, shown or hidden by kind
     QCheckBox *m_showSecrets = nullptr;
     QLabel *m_problems = nullptr;
+    QLabel *m_cachedSession = nullptr;
     QPlainTextEdit *m_changes = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_save = nullptr;

@@ -20,7 +20,34 @@ std::string chainText(const std::vector<std::string> &visited)
     return text;
 }
 
+// AssumeRole's arguments that make the AWS CLI's cache key: RoleArn, and RoleSessionName,
+// ExternalId, SerialNumber, DurationSeconds when configured.
+std::map<std::string, CredentialCache::Argument> roleArguments(const Profile &profile)
+{
+    std::map<std::string, CredentialCache::Argument> arguments{{"RoleArn", profile.value("role_arn").value_or("")}};
+    if (const auto session = profile.value("role_session_name"))
+        arguments["RoleSessionName"] = *session;
+    if (const auto externalId = profile.value("external_id"))
+        arguments["ExternalId"] = *externalId;
+    if (const auto mfaSerial = profile.value("mfa_serial"))
+        arguments["SerialNumber"] = *mfaSerial;
+    if (const auto duration = profile.value("duration_seconds")) {
+        bool ok = false;
+        const long long seconds = QString::fromStdString(*duration).toLongLong(&ok);
+        if (ok) // botocore ignores a value that is not a number
+            arguments["DurationSeconds"] = seconds;
+    }
+    return arguments;
+}
+
 } // namespace
+
+std::string roleCacheKey(const Profile &profile)
+{
+    if (!profile.value("role_arn") || (!profile.value("source_profile") && !profile.value("credential_source")))
+        return {};
+    return CredentialCache::key(roleArguments(profile));
+}
 
 util::Expected<ResolvedCredentials> assumeRoleCredentials(ChainContext &context, const std::string &name,
                                                           std::vector<std::string> &visited)
@@ -74,32 +101,21 @@ util::Expected<ResolvedCredentials> assumeRoleCredentials(ChainContext &context,
     }
 
     // AssumeRole's arguments, and the AWS CLI's cache key over them.
-    std::map<std::string, CredentialCache::Argument> arguments{{"RoleArn", roleArn}};
+    const auto arguments = roleArguments(*profile);
     QJsonObject input{{"RoleArn", QString::fromStdString(roleArn)}};
     if (const auto session = profile->value("role_session_name")) {
-        arguments["RoleSessionName"] = *session;
         input.insert("RoleSessionName", QString::fromStdString(*session));
     } else {
         const auto now = std::chrono::duration_cast<std::chrono::seconds>(context.clock.now().time_since_epoch()).count();
         input.insert("RoleSessionName", QStringLiteral("cumulus-session-%1").arg(now));
     }
-    if (const auto externalId = profile->value("external_id")) {
-        arguments["ExternalId"] = *externalId;
+    if (const auto externalId = profile->value("external_id"))
         input.insert("ExternalId", QString::fromStdString(*externalId));
-    }
     const auto mfaSerial = profile->value("mfa_serial");
-    if (mfaSerial) {
-        arguments["SerialNumber"] = *mfaSerial;
+    if (mfaSerial)
         input.insert("SerialNumber", QString::fromStdString(*mfaSerial));
-    }
-    if (const auto duration = profile->value("duration_seconds")) {
-        bool ok = false;
-        const long long seconds = QString::fromStdString(*duration).toLongLong(&ok);
-        if (ok) { // botocore ignores a value that is not a number
-            arguments["DurationSeconds"] = seconds;
-            input.insert("DurationSeconds", seconds);
-        }
-    }
+    if (const auto seconds = arguments.find("DurationSeconds"); seconds != arguments.end())
+        input.insert("DurationSeconds", std::get<long long>(seconds->second));
     const std::string description = "role " + roleArn + " (profile " + name + ", assumed with " + source.source + ")";
     const std::string cacheKey = CredentialCache::key(arguments);
     if (context.cache) {
