@@ -143,6 +143,15 @@ QString lineDiff(const std::string &before, const std::string &after, bool secre
     return out;
 }
 
+// "deploy — assume role · eu-west-1"
+QString listText(const std::string &name, const credentials::Profile &profile)
+{
+    QString text = QString::fromStdString(name) + QStringLiteral(" — ") + QString::fromStdString(credentials::profileKind(profile));
+    if (const auto region = profile.value("region"))
+        text += QStringLiteral(" · ") + QString::fromStdString(*region);
+    return text;
+}
+
 } // namespace
 
 ProfileEditor::ProfileEditor(const util::Environment &environment, const util::Clock &clock, util::Random &random,
@@ -290,7 +299,7 @@ void ProfileEditor::build()
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
-    connect(m_list, &QListWidget::currentTextChanged, this, &ProfileEditor::showProfile);
+    connect(m_list, &QListWidget::currentRowChanged, this, &ProfileEditor::showProfile);
     resize(900, 620);
 }
 
@@ -324,24 +333,33 @@ void ProfileEditor::fillList()
     const auto files = credentials::SharedFiles::fromTexts(m_config.editor->text(), m_config.snapshot.path,
                                                            m_credentials.editor->text(), m_credentials.snapshot.path);
     for (const auto &[name, profile] : files.profiles()) {
-        auto *item = new QListWidgetItem(QString::fromStdString(name), m_list);
-        item->setToolTip(QString::fromStdString(credentials::profileKind(profile)));
+        auto *item = new QListWidgetItem(listText(name, profile), m_list);
+        item->setData(Qt::UserRole, QString::fromStdString(name));
+        QStringList where;
+        for (const auto &[key, source] : profile.sources) {
+            const QString file = QString::fromStdString(source.substr(0, source.rfind(':')));
+            if (!where.contains(file))
+                where << file;
+        }
+        item->setToolTip(where.join('\n'));
     }
 }
 
 QString ProfileEditor::current() const
 {
-    return m_list->currentItem() ? m_list->currentItem()->text() : QString();
+    return m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
 }
 
 bool ProfileEditor::select(const QString &profile)
 {
-    const auto found = m_list->findItems(profile, Qt::MatchExactly);
-    if (found.isEmpty())
-        return false;
-    m_list->setCurrentItem(found.first());
-    showProfile();
-    return true;
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == profile) {
+            m_list->setCurrentRow(row);
+            showProfile();
+            return true;
+        }
+    }
+    return false;
 }
 
 void ProfileEditor::showProfile()
@@ -468,6 +486,8 @@ void ProfileEditor::refresh()
                 edit->setStyleSheet(QStringLiteral("border: 1px solid #c62828;"));
         }
         const credentials::Profile *p = files.profile(current().toStdString());
+        if (p)
+            m_list->currentItem()->setText(listText(current().toStdString(), *p));
         // The role session the AWS CLI (or Cumulus) cached for this profile, if any.
         m_cachedSession->clear();
         if (const std::string key = p ? credentials::roleCacheKey(*p) : std::string(); !key.empty()) {
