@@ -75,6 +75,7 @@ struct Kind {
 };
 constexpr Kind Kinds[] = {{"Static keys", "keys", 'K'},        {"Assume role", "assume role", 'R'},
                           {"Web identity", "web identity", 'W'}, {"Process", "process", 'P'},
+                          {"Keys in keychain", "keys in keychain", 'P'},
                           {"SSO", "SSO", 'S'},                  {"Settings only", "settings only", '-'}};
 
 bool isSecret(const std::string &key)

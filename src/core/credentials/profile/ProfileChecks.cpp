@@ -1,5 +1,6 @@
 #include "credentials/profile/ProfileChecks.h"
 
+#include "credentials/keychain/KeychainProfiles.h"
 #include "endpoints/Partitions.h"
 
 #include <regex>
@@ -17,8 +18,8 @@ std::string profileKind(const Profile &p)
         return "SSO";
     if (p.value("aws_access_key_id"))
         return "keys";
-    if (p.value("credential_process"))
-        return "process";
+    if (const auto command = p.value("credential_process"))
+        return isKeychainCredentialProcess(*command, p.name) ? "keys in keychain" : "process";
     return "settings only";
 }
 

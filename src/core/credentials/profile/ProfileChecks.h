@@ -21,7 +21,7 @@ struct ProfileProblem {
 std::vector<ProfileProblem> checkProfile(const SharedFiles &files, const std::string &profile);
 
 // The kind of profile, by the keys that decide how its credentials come: "keys", "assume role",
-// "web identity", "process", "SSO", "settings only".
+// "web identity", "process", "keys in keychain" (Cumulus's credential_process), "SSO", "settings only".
 std::string profileKind(const Profile &profile);
 
 } // namespace cumulus::credentials
