@@ -4,9 +4,6 @@
 #include "ExitCode.h"
 #include "ProfileOptions.h"
 #include "calls/BundledServiceClient.h"
-#include "credentials/keychain/Keychain.h"
-#include "credentials/keychain/KeychainProfiles.h"
-#include "credentials/profile/ProfileFileStore.h"
 #include "credentials/rotation/KeyRotation.h"
 #include "net/QnamTransport.h"
 #include "net/RequestExecutor.h"
@@ -50,36 +47,10 @@ int runKeyRotationCommand(const std::string &action, const std::vector<std::stri
     const auto context = loadProfile(withProfile, environment, err);
     if (!context)
         return fail(context.error().message, ConfigurationError);
-    const credentials::Profile *profile = context->files.profile(name);
-
-    // The keys, and where they are written back.
-    const credentials::Keychain keychain;
-    credentials::Credentials current;
-    credentials::KeyRotation::KeyWriter write;
-    const auto command = profile ? profile->value("credential_process") : std::nullopt;
-    if (command && credentials::isKeychainCredentialProcess(*command, name)) {
-        const auto keys = credentials::keychainCredentials(keychain, name);
-        if (!keys)
-            return fail(keys.error().message, ConfigurationError);
-        current = *keys;
-        write = [&](const credentials::Credentials &c) { return credentials::storeKeychainCredentials(keychain, name, c); };
-    } else {
-        const auto keyId = profile ? profile->value("aws_access_key_id") : std::nullopt;
-        const auto secret = profile ? profile->value("aws_secret_access_key") : std::nullopt;
-        if (!keyId || !secret)
-            return fail("the profile " + name + " has no access keys of its own (aws_access_key_id, aws_secret_access_key)",
-                        ConfigurationError);
-        current.accessKeyId = *keyId;
-        current.secretAccessKey = *secret;
-        current.sessionToken = profile->value("aws_session_token").value_or("");
-        const std::string path = credentials::SharedFiles::credentialsPath(environment);
-        write = [path, name](const credentials::Credentials &c) {
-            return credentials::setProfileValues(path, credentials::SharedFileKind::Credentials, name,
-                                                 {{"aws_access_key_id", c.accessKeyId},
-                                                  {"aws_secret_access_key", c.secretAccessKey},
-                                                  {"aws_session_token", std::nullopt}});
-        };
-    }
+    const auto keys = credentials::rotatableKeysOf(context->files, name, credentials::SharedFiles::credentialsPath(environment));
+    if (!keys)
+        return fail(keys.error().message, ConfigurationError);
+    const credentials::Credentials &current = keys->current;
 
     net::QnamTransport transport;
     net::RequestExecutor executor(transport, clock, sleeper, random);
@@ -113,7 +84,7 @@ int runKeyRotationCommand(const std::string &action, const std::vector<std::stri
         return Success;
     }
 
-    credentials::KeyRotation rotation(iam, sts, sleeper, current, write);
+    credentials::KeyRotation rotation(iam, sts, sleeper, current, keys->write);
     const auto last = parsed->has("--delete-old") ? credentials::KeyRotation::Step::Deleted
                                                   : credentials::KeyRotation::Step::Deactivated;
     while (rotation.step() != last) {

@@ -1,6 +1,10 @@
 #include "credentials/rotation/KeyRotation.h"
 
 #include "calls/BundledServiceClient.h"
+#include "credentials/keychain/Keychain.h"
+#include "credentials/keychain/KeychainProfiles.h"
+#include "credentials/profile/ProfileFileStore.h"
+#include "credentials/profile/SharedFiles.h"
 #include "util/Sleeper.h"
 
 #include <QJsonArray>
@@ -130,6 +134,34 @@ std::optional<util::Error> KeyRotation::undo()
         return util::Error{"the old key is deleted: that cannot be undone"};
     }
     return std::nullopt;
+}
+
+util::Expected<RotatableKeys> rotatableKeysOf(const SharedFiles &files, const std::string &name,
+                                              const std::string &credentialsPath)
+{
+    const Profile *profile = files.profile(name);
+    const auto command = profile ? profile->value("credential_process") : std::nullopt;
+    if (command && isKeychainCredentialProcess(*command, name)) {
+        const Keychain keychain;
+        const auto keys = keychainCredentials(keychain, name);
+        if (!keys)
+            return keys.error();
+        return RotatableKeys{*keys, [keychain, name](const Credentials &c) { return storeKeychainCredentials(keychain, name, c); }};
+    }
+    const auto keyId = profile ? profile->value("aws_access_key_id") : std::nullopt;
+    const auto secret = profile ? profile->value("aws_secret_access_key") : std::nullopt;
+    if (!keyId || !secret)
+        return util::Error{"the profile " + name + " has no access keys of its own (aws_access_key_id, aws_secret_access_key)"};
+    Credentials current;
+    current.accessKeyId = *keyId;
+    current.secretAccessKey = *secret;
+    current.sessionToken = profile->value("aws_session_token").value_or("");
+    return RotatableKeys{current, [credentialsPath, name](const Credentials &c) {
+                             return setProfileValues(credentialsPath, SharedFileKind::Credentials, name,
+                                                     {{"aws_access_key_id", c.accessKeyId},
+                                                      {"aws_secret_access_key", c.secretAccessKey},
+                                                      {"aws_session_token", std::nullopt}});
+                         }};
 }
 
 } // namespace cumulus::credentials

@@ -16,6 +16,8 @@ class Sleeper;
 
 namespace cumulus::credentials {
 
+class SharedFiles;
+
 // Rotating an IAM user's access key the way IAM recommends, one step at a time, each step undoable
 // until the last: create a second key (refused when the user has two already: IAM allows two),
 // test it (GetCallerIdentity as the same user; new keys take a few seconds to work everywhere, so
@@ -53,5 +55,14 @@ private:
     KeyWriter m_write;
     Step m_step = Step::Start;
 };
+
+// A profile's long-term keys and where rotated ones go: its credentials-file section, or its OS
+// keychain entry when the profile is keychain-backed. An error when the profile has no keys of its own.
+struct RotatableKeys {
+    Credentials current;
+    KeyRotation::KeyWriter write;
+};
+util::Expected<RotatableKeys> rotatableKeysOf(const SharedFiles &files, const std::string &profile,
+                                              const std::string &credentialsPath);
 
 } // namespace cumulus::credentials
