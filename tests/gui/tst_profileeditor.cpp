@@ -8,7 +8,12 @@
 #include "mainwindow/MainWindow.h"
 #include "credentials/CredentialChain.h"
 #include "credentials/profile/SharedFiles.h"
+#include "profiles/KeyRotationDialog.h"
 #include "profiles/ProfileEditor.h"
+#include "PeerServer.h"
+#include "calls/BundledServiceClient.h"
+#include "net/QnamTransport.h"
+#include "net/RequestExecutor.h"
 #include "util/SystemClock.h"
 
 #include <QCheckBox>
@@ -17,7 +22,11 @@
 #include <QDir>
 #include <QFile>
 #include <QTimeZone>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -210,6 +219,79 @@ private slots:
         const QString result = tested.first().first().toString();
         QVERIFY2(result.startsWith("✗ GetCallerIdentity"), qPrintable(result));
         QVERIFY(!result.contains("wJalrXUtnFEMI"));
+    }
+
+    void keyRotationStepByStep()
+    {
+        const QString moto = QStandardPaths::findExecutable("moto_server");
+        QVERIFY2(!moto.isEmpty(), "moto_server is missing (the README's test command installs it)");
+        test::PeerServer server(moto, {"-H", "127.0.0.1", "-p", "{port}"}, {"INITIAL_NO_AUTH_ACTION_COUNT=3"});
+        QVERIFY2(server.started(), qPrintable(server.problem()));
+        Fixture f;
+        f.environment.set("AWS_ENDPOINT_URL", QString::fromStdString(server.url()));
+        // A user allowed everything, with a key (three unchecked bootstrap calls).
+        util::SystemClock clock;
+        net::QnamTransport transport;
+        net::RequestExecutor executor(transport, clock, f.sleeper, f.random);
+        calls::CallRunner runner(executor, f.random);
+        endpoints::EndpointSettings where;
+        where.region = "us-east-1";
+        where.endpointUrl = server.url();
+        const calls::BundledServiceClient iam("iam", runner, f.random, where);
+        const calls::BundledServiceClient sts("sts", runner, f.random, where);
+        credentials::Credentials boot{"AKIDBOOT", "boot", "", {}, ""};
+        QVERIFY(iam.call("CreateUser", {{"UserName", "jane"}}, boot));
+        QVERIFY(iam.call("PutUserPolicy", {{"UserName", "jane"}, {"PolicyName", "all"},
+                                           {"PolicyDocument", R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})"}}, boot));
+        const auto key = iam.call("CreateAccessKey", {{"UserName", "jane"}}, boot);
+        QVERIFY(key);
+        const QJsonObject k = key->value("AccessKey").toObject();
+        put(f.home.filePath("credentials"), "[jane]\naws_access_key_id = " + k.value("AccessKeyId").toString().toUtf8()
+                                                + "\naws_secret_access_key = " + k.value("SecretAccessKey").toString().toUtf8() + "\n");
+        f.editor->reload();
+        QVERIFY(f.editor->select("jane"));
+        auto signedAs = [&] { // who the profile's keys in the file are now
+            const auto files = credentials::SharedFiles::load(f.environment);
+            const credentials::Profile *p = files.profile("jane");
+            credentials::Credentials c{p->value("aws_access_key_id").value(), p->value("aws_secret_access_key").value(), "", {}, ""};
+            const auto who = sts.call("GetCallerIdentity", {}, c);
+            return who ? who->value("Arn").toString() : QString::fromStdString(who.error().message);
+        };
+
+        gui::KeyRotationDialog *rotation = f.editor->rotateKey();
+        QVERIFY(rotation);
+        QSignalSpy steps(rotation, &gui::KeyRotationDialog::stepFinished);
+        using Step = credentials::KeyRotation::Step;
+        for (const Step expected : {Step::Created, Step::Tested, Step::Switched, Step::Deactivated}) {
+            QVERIFY(rotation->nextButton()->isEnabled());
+            rotation->nextButton()->click();
+            QVERIFY(steps.wait(30000));
+            QVERIFY2(rotation->step() == expected, qPrintable(rotation->status()->text()));
+            QCOMPARE(signedAs(), "arn:aws:iam::123456789012:user/jane");
+        }
+        QVERIFY(f.editor->field("aws_access_key_id")->text() != k.value("AccessKeyId").toString()); // the editor follows
+        rotation->undoButton()->click(); // the old key active again
+        QVERIFY(steps.wait(30000));
+        QCOMPARE(rotation->step(), Step::Switched);
+        rotation->nextButton()->click();
+        QVERIFY(steps.wait(30000));
+        // The last step asks first.
+        QTimer::singleShot(100, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
+        rotation->nextButton()->click();
+        QVERIFY(steps.wait(30000));
+        QCOMPARE(rotation->step(), Step::Deleted);
+        QVERIFY(!rotation->undoButton()->isEnabled());
+        QCOMPARE(signedAs(), "arn:aws:iam::123456789012:user/jane");
+        const auto files = credentials::SharedFiles::load(f.environment);
+        const credentials::Credentials now{files.profile("jane")->value("aws_access_key_id").value(),
+                                           files.profile("jane")->value("aws_secret_access_key").value(), "", {}, ""};
+        const auto keys = iam.call("ListAccessKeys", {}, now);
+        QVERIFY2(keys, keys ? "" : keys.error().message.c_str());
+        QCOMPARE(keys->value("AccessKeyMetadata").toArray().size(), 1); // the old key is gone
+        rotation->close();
     }
 
     void openedFromTheWindow()

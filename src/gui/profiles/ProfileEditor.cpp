@@ -1,5 +1,7 @@
 #include "profiles/ProfileEditor.h"
 
+#include "profiles/KeyRotationDialog.h"
+
 #include "credentials/CredentialCache.h"
 #include "credentials/CredentialChain.h"
 #include "credentials/StsClient.h"
@@ -20,7 +22,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -208,13 +210,22 @@ void ProfileEditor::build()
     leftLayout->addLayout(listButtons);
 
     auto *formPage = new QWidget(this);
-    auto *form = new QFormLayout(formPage);
+    // A grid, not a QFormLayout: hiding QFormLayout rows (either way) makes Qt 6.4 write past its
+    // row table (valgrind), and crashed the editor now and then.
+    auto *form = new QGridLayout(formPage);
+    form->setColumnStretch(1, 1);
+    auto addRow = [form](QWidget *label, QWidget *field) {
+        const int row = form->rowCount();
+        if (label)
+            form->addWidget(label, row, 0);
+        form->addWidget(field, row, label ? 1 : 0, 1, label ? 1 : 2);
+    };
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kind"));
     for (const Kind &k : Kinds)
         m_kind->addItem(tr(k.label));
     m_kind->setToolTip(tr("Which fields to show; the settings decide the kind"));
-    form->addRow(tr("Kind"), m_kind);
+    addRow(new QLabel(tr("Kind"), this), m_kind);
     for (const FieldSpec &f : Fields) {
         auto *edit = new QLineEdit(this);
         const QString key = QString::fromLatin1(f.key);
@@ -225,9 +236,9 @@ void ProfileEditor::build()
             edit->setEchoMode(QLineEdit::Password);
         connect(edit, &QLineEdit::textEdited, this, [this, key](const QString &text) { setField(key, text); });
         auto *label = new QLabel(tr(f.label), this);
-        form->addRow(label, edit);
+        addRow(label, edit);
         m_fields.insert(key, edit);
-        m_rows.insert(key, label);
+        m_labels.insert(key, label);
     }
     m_showSecrets = new QCheckBox(tr("Show secrets"), this);
     m_showSecrets->setObjectName(QStringLiteral("showSecrets"));
@@ -238,14 +249,15 @@ void ProfileEditor::build()
         }
         refresh();
     });
-    form->addRow(QString(), m_showSecrets);
+    addRow(new QLabel(this), m_showSecrets);
     m_cachedSession = new QLabel(this);
     m_cachedSession->setObjectName(QStringLiteral("cachedSession"));
-    form->addRow(m_cachedSession);
+    addRow(nullptr, m_cachedSession);
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setWordWrap(true);
-    form->addRow(m_problems);
+    addRow(nullptr, m_problems);
+    form->setRowStretch(form->rowCount(), 1);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
         const char letter = Kinds[index].letter;
         for (const FieldSpec &f : Fields) {
@@ -253,7 +265,7 @@ void ProfileEditor::build()
             const bool visible = f.kinds[0] == '*' || std::string_view(f.kinds).find(letter) != std::string_view::npos
                 || !m_fields.value(key)->text().isEmpty();
             m_fields.value(key)->setVisible(visible);
-            m_rows.value(key)->setVisible(visible);
+            m_labels.value(key)->setVisible(visible);
         }
     });
 
@@ -279,6 +291,9 @@ void ProfileEditor::build()
     m_toKeychain = new QPushButton(tr("Keys to Keychain"), this);
     m_toKeychain->setToolTip(tr("Move the keys into the OS keychain; the file keeps credential_process = cumulus-cli "
                                 "credential-process, so the AWS CLI and SDKs still get them"));
+    m_rotate = new QPushButton(tr("Rotate Key…"), this);
+    m_rotate->setToolTip(tr("Make a new access key, switch the profile to it, retire the old one (IAM)"));
+    connect(m_rotate, &QPushButton::clicked, this, [this] { rotateKey(); });
     m_undo = new QPushButton(tr("Undo Last Save"), this);
     m_save = new QPushButton(tr("Save"), this);
     m_save->setDefault(true);
@@ -291,6 +306,7 @@ void ProfileEditor::build()
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_test);
     buttons->addWidget(m_toKeychain);
+    buttons->addWidget(m_rotate);
     buttons->addStretch(1);
     buttons->addWidget(m_undo);
     buttons->addWidget(m_save);
@@ -506,6 +522,7 @@ void ProfileEditor::refresh()
         m_toKeychain->setText(inKeychain ? tr("Keys out of Keychain") : tr("Keys to Keychain"));
         m_toKeychain->setProperty("toKeychain", !inKeychain);
         m_toKeychain->setEnabled(inKeychain || (p && p->value("aws_access_key_id")));
+        m_rotate->setEnabled(inKeychain || (p && p->value("aws_access_key_id") && !p->value("aws_session_token")));
     }
     m_problems->setText(lines.isEmpty() ? QString() : QStringLiteral("<span style='color:#c62828'>%1</span>").arg(lines.join(QStringLiteral("<br>"))));
     if (!m_loadProblem.isEmpty())
@@ -633,6 +650,22 @@ void ProfileEditor::moveKeys(bool toKeychain)
     reload();
     m_status->setText(toKeychain ? tr("The keys are in the OS keychain now.") : tr("The keys are back in the credentials file."));
     emit saved();
+}
+
+KeyRotationDialog *ProfileEditor::rotateKey()
+{
+    if (hasChanges()) {
+        m_status->setText(tr("Save first."));
+        return nullptr;
+    }
+    auto *dialog = new KeyRotationDialog(m_environment, m_clock, m_random, m_sleeper, current(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &KeyRotationDialog::keysChanged, this, [this] {
+        reload();
+        emit saved();
+    });
+    dialog->show();
+    return dialog;
 }
 
 void ProfileEditor::closeEvent(QCloseEvent *event)

@@ -50,6 +50,8 @@ public:
     // Writes the changed files; false with the reason shown when it could not.
     bool save();
     bool hasChanges() const;
+    // Opens the key rotation of the selected profile (nullptr while there are unsaved changes).
+    class KeyRotationDialog *rotateKey();
 
     QListWidget *profileList() const { return m_list; }
     QLineEdit *field(const QString &key) const { return m_fields.value(key); }
@@ -95,7 +97,7 @@ private:
     QListWidget *m_list = nullptr;
     QComboBox *m_kind = nullptr;
     QMap<QString, QLineEdit *> m_fields;
-    QMap<QString, QWidget *> m_rows; // key -> the row's label, shown or hidden by kind
+    QMap<QString, QLabel *> m_labels;
     QCheckBox *m_showSecrets = nullptr;
     QLabel *m_problems = nullptr;
     QLabel *m_cachedSession = nullptr;
@@ -105,6 +107,7 @@ private:
     QPushButton *m_test = nullptr;
     QPushButton *m_toKeychain = nullptr;
     QPushButton *m_undo = nullptr;
+    QPushButton *m_rotate = nullptr;
     class QThread *m_testThread = nullptr;
     bool m_filling = false;
 };
