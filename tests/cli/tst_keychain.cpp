@@ -3,6 +3,7 @@
 // keychain reachable (CUMULUS_EXPECT_NO_KEYCHAIN), where every move must fail in one sentence and
 // change nothing. With the keyring: the round trip, the move of a profile's keys and back, and the
 // AWS CLI and Cumulus signing for moto with a keychain-backed profile.
+#include "TestFiles.h"
 #include "CallCommand.h"
 #include "CliRun.h"
 #include "FakeEnvironment.h"
@@ -26,24 +27,9 @@
 #include <sstream>
 
 using namespace cumulus;
+using test::contents;
+using test::put;
 using Run = test::CliRun;
-
-namespace {
-
-QByteArray contents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void put(const QString &path, const QByteArray &text)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
-}
-
-} // namespace
 
 class TestKeychain : public QObject {
     Q_OBJECT

@@ -1,6 +1,7 @@
 // The visual editor of ~/.aws/config and ~/.aws/credentials, driven as a person would: pick a
 // profile, edit, see the checks and the lines that will change (secrets masked), save (only those
 // lines change on disk), add, rename, delete, a file changed by someone else meanwhile, Test.
+#include "TestFiles.h"
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "MockClock.h"
@@ -36,22 +37,11 @@
 #include <QtTest>
 
 using namespace cumulus;
+using test::contents;
+using test::put;
 using cumulus::gui::ProfileEditor;
 
 namespace {
-
-QByteArray contents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void put(const QString &path, const QByteArray &text)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
-}
 
 const QByteArray Config = "# my profiles\n[default]\nregion = us-east-1 # home\n\n[profile dev]\nrole_arn = arn:aws:iam::123456789012:role/dev\n"
                           "source_profile = default\n";

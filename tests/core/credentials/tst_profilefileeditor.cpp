@@ -2,6 +2,7 @@
 // comments everywhere, nested blocks, CRLF, BOM, no final line break, repeated sections and keys,
 // odd spacing) is edited and must come out byte for byte as written there; then botocore itself
 // (tests/peers/botocore_profiles.py) reads each result and must find the intended values.
+#include "TestFiles.h"
 #include "Botocore.h"
 #include "credentials/profile/ProfileChecks.h"
 #include "credentials/profile/ProfileFileEditor.h"
@@ -17,6 +18,8 @@
 #include <QtTest>
 
 using namespace cumulus;
+using test::contents;
+using test::put;
 using namespace cumulus::credentials;
 
 namespace {
@@ -61,23 +64,10 @@ std::optional<std::string> apply(ProfileFileEditor &editor, const QJsonArray &ed
     return std::nullopt;
 }
 
-QByteArray contents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
-}
-
 // Owner, group and other bits (Qt adds "user" bits that repeat the owner's for the running user).
 QFileDevice::Permissions modeOf(const QString &path)
 {
     return QFile::permissions(path) & QFileDevice::Permissions(0x7077);
-}
-
-void put(const QString &path, const QByteArray &text)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
 }
 
 } // namespace

@@ -4,12 +4,11 @@
 #include "credentials/profile/ProfileFileEditor.h"
 #include "credentials/profile/ProfileFileStore.h"
 #include "credentials/profile/SharedFiles.h"
+#include "util/ShellWords.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <sstream>
-#include <vector>
 
 namespace cumulus::credentials {
 
@@ -18,37 +17,6 @@ namespace {
 std::string entryOf(const std::string &profile)
 {
     return "profile:" + profile;
-}
-
-std::vector<std::string> words(const std::string &command)
-{
-    // Enough of a shell split for the command Cumulus writes: blanks, and double or single quotes.
-    std::vector<std::string> out;
-    std::string word;
-    char quote = 0;
-    bool inWord = false;
-    for (const char c : command) {
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-            else
-                word += c;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-            inWord = true;
-        } else if (c == ' ' || c == '\t') {
-            if (inWord)
-                out.push_back(word);
-            word.clear();
-            inWord = false;
-        } else {
-            word += c;
-            inWord = true;
-        }
-    }
-    if (inWord)
-        out.push_back(word);
-    return out;
 }
 
 } // namespace
@@ -61,8 +29,9 @@ std::string keychainCredentialProcess(const std::string &cliPath, const std::str
 
 bool isKeychainCredentialProcess(const std::string &command, const std::string &profile)
 {
-    const auto w = words(command);
-    return w.size() == 4 && w[1] == "credential-process" && w[2] == "--profile" && w[3] == profile;
+    const auto w = util::shellWords(command);
+    return w && w->size() == 4 && (*w)[1] == QLatin1String("credential-process") && (*w)[2] == QLatin1String("--profile")
+        && (*w)[3] == QString::fromStdString(profile);
 }
 
 util::Expected<Credentials> keychainCredentials(const Keychain &keychain, const std::string &profile)

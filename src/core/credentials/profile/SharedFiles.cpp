@@ -1,6 +1,7 @@
 #include "credentials/profile/SharedFiles.h"
 
 #include "util/Environment.h"
+#include "util/ShellWords.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,36 +32,10 @@ std::string readFile(const std::string &path, std::vector<IniFinding> &findings)
 // botocore's _parse_section: shlex.split of the section name must give exactly two words.
 std::optional<std::string> secondWord(const std::string &section)
 {
-    std::vector<std::string> words;
-    std::string word;
-    bool inWord = false;
-    char quote = 0;
-    for (char c : section) {
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-            else
-                word += c;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-            inWord = true;
-        } else if (c == ' ' || c == '\t') {
-            if (inWord)
-                words.push_back(word);
-            word.clear();
-            inWord = false;
-        } else {
-            word += c;
-            inWord = true;
-        }
-    }
-    if (quote)
-        return std::nullopt; // an unclosed quote: shlex fails, botocore skips the section
-    if (inWord)
-        words.push_back(word);
-    if (words.size() != 2)
-        return std::nullopt;
-    return words[1];
+    const auto words = util::shellWords(section);
+    if (!words || words->size() != 2)
+        return std::nullopt; // an unclosed quote (shlex fails) or another count: botocore skips the section
+    return (*words)[1].toStdString();
 }
 
 std::map<std::string, IniValue> valuesOf(const IniSection &section, const std::string &file,

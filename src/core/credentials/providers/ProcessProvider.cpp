@@ -1,6 +1,7 @@
 // credential_process: a command run without a shell whose standard output is JSON Version 1
 // (AccessKeyId, SecretAccessKey, SessionToken, Expiration), as botocore's ProcessProvider.
 #include "credentials/CredentialChain.h"
+#include "util/ShellWords.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -9,55 +10,11 @@
 
 namespace cumulus::credentials {
 
-namespace {
-
-// botocore's compat_shell_split on POSIX: shlex.split (quotes, backslash escapes).
-std::optional<QStringList> splitCommand(const std::string &command)
-{
-    QStringList words;
-    QString word;
-    bool inWord = false;
-    QChar quote;
-    const QString text = QString::fromStdString(command);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-            else if (c == '\\' && quote == '"' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\'))
-                word += text[++i];
-            else
-                word += c;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-            inWord = true;
-        } else if (c == '\\' && i + 1 < text.size()) {
-            word += text[++i];
-            inWord = true;
-        } else if (c.isSpace()) {
-            if (inWord)
-                words << word;
-            word.clear();
-            inWord = false;
-        } else {
-            word += c;
-            inWord = true;
-        }
-    }
-    if (!quote.isNull())
-        return std::nullopt;
-    if (inWord)
-        words << word;
-    return words;
-}
-
-} // namespace
-
 util::Expected<ResolvedCredentials> processCredentials(ChainContext &context, const std::string &profile,
                                                        const std::string &command)
 {
     const std::string where = "profile " + profile + ": credential_process";
-    const auto words = splitCommand(command);
+    const auto words = util::shellWords(command);
     if (!words || words->isEmpty())
         return util::Error{where + " is not a command (an unclosed quote?)"};
     QProcess process;
