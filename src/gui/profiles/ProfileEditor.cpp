@@ -258,16 +258,7 @@ void ProfileEditor::build()
     m_problems->setWordWrap(true);
     addRow(nullptr, m_problems);
     form->setRowStretch(form->rowCount(), 1);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
-        const char letter = Kinds[index].letter;
-        for (const FieldSpec &f : Fields) {
-            const QString key = QString::fromLatin1(f.key);
-            const bool visible = f.kinds[0] == '*' || std::string_view(f.kinds).find(letter) != std::string_view::npos
-                || !m_fields.value(key)->text().isEmpty();
-            m_fields.value(key)->setVisible(visible);
-            m_labels.value(key)->setVisible(visible);
-        }
-    });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProfileEditor::showRows);
 
     m_changes = new QPlainTextEdit(this);
     m_changes->setObjectName(QStringLiteral("changes"));
@@ -400,9 +391,22 @@ void ProfileEditor::showProfile()
         if (kind == Kinds[i].name)
             m_kind->setCurrentIndex(i);
     }
-    emit m_kind->currentIndexChanged(m_kind->currentIndex());
+    showRows();
     m_filling = false;
     refresh();
+}
+
+// The rows of the chosen kind, and every row that has a value.
+void ProfileEditor::showRows()
+{
+    const char letter = Kinds[std::max(0, m_kind->currentIndex())].letter;
+    for (const FieldSpec &f : Fields) {
+        const QString key = QString::fromLatin1(f.key);
+        const bool visible = f.kinds[0] == '*' || std::string_view(f.kinds).find(letter) != std::string_view::npos
+            || !m_fields.value(key)->text().isEmpty();
+        m_fields.value(key)->setVisible(visible);
+        m_labels.value(key)->setVisible(visible);
+    }
 }
 
 ProfileEditor::File &ProfileEditor::fileFor(const QString &key)

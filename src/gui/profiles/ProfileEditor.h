@@ -79,6 +79,7 @@ private:
     void build();
     void fillList();
     void showProfile();
+    void showRows();
     void refresh(); // problems, changes, buttons
     void test();
     void moveKeys(bool toKeychain);
