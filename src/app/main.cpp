@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -23,6 +24,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QString::fromLatin1(cumulus::Version));
     QApplication::setOrganizationName(QStringLiteral("Cumulus"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.cumulus.Cumulus"));
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/cumulus-%1.png").arg(size));
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A native desktop explorer for AWS APIs"));
