@@ -202,10 +202,12 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
     } else if (status.isValid()) {
         // An HTTP answer, whatever its status. A server that closes the connection right after its
         // answer (Connection: close) can make Qt report RemoteHostClosedError on a whole answer;
-        // only a body shorter than its Content-Length was cut short.
+        // only a body shorter than its Content-Length was cut short. An answer to HEAD, a 204 and a
+        // 304 have no body whatever their Content-Length says (RFC 9110, 6.4.1).
         QByteArray body = reply->readAll();
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (error == QNetworkReply::RemoteHostClosedError && length.isValid() && length.toLongLong() > body.size()) {
+        const bool bodyless = request.method == "HEAD" || status.toInt() == 204 || status.toInt() == 304;
+        if (error == QNetworkReply::RemoteHostClosedError && !bodyless && length.isValid() && length.toLongLong() > body.size()) {
             result.failure = TransportFailure::ConnectionClosed;
             result.message = "the connection closed after " + std::to_string(body.size()) + " of "
                 + std::to_string(length.toLongLong()) + " bytes of the answer: " + where;

@@ -82,6 +82,19 @@ private slots:
         QCOMPARE(result.failure, net::TransportFailure::ConnectionClosed);
     }
 
+    void headAnswerHasNoBody()
+    {
+        // A HEAD answer's Content-Length is the size of what a GET would get; no body follows, and a
+        // server that closes the connection right after it (s3rver on an error) cut nothing short.
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::cutShort("", 268)});
+        net::QnamTransport transport;
+        const auto result = transport.send({"HEAD", server.url() + "/bucket/key", {}, ""}, nullptr);
+        QVERIFY2(result.ok(), result.message.c_str());
+        QCOMPARE(result.response.status, 200);
+        QCOMPARE(result.response.body, std::string());
+    }
+
     void stalledAnswerTimesOut()
     {
         ScriptedHttpServer server;
