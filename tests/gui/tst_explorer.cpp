@@ -37,6 +37,9 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -149,6 +152,22 @@ private slots:
         // More words narrow it: the service's name counts too.
         f.window->search()->setText("list dynamodb tables");
         QCOMPARE(results->index(0, 0).data(SearchModel::OperationNameRole).toString(), "ListTables");
+        // Words of the documentation find operations whose names do not hold them, after those that do.
+        f.window->search()->setText("temporary security credentials");
+        QStringList found;
+        for (int r = 0; r < results->rowCount(); ++r)
+            found << results->index(r, 0).data(SearchModel::ServiceNameRole).toString() + '/' + results->index(r, 0).data(SearchModel::OperationNameRole).toString();
+        QVERIFY2(found.contains("sts/AssumeRole") && found.contains("sts/GetFederationToken"), qPrintable(found.join(' ')));
+        QVERIFY(results->index(found.indexOf("sts/AssumeRole"), 0).data(Qt::ToolTipRole).toString().startsWith("Returns a set of temporary security credentials"));
+        f.window->search()->setText("encrypt");
+        QCOMPARE(results->index(0, 0).data(SearchModel::OperationNameRole).toString(), "Encrypt");
+        int firstByDocs = -1;
+        for (int r = 0; r < results->rowCount() && firstByDocs < 0; ++r)
+            if (!results->index(r, 0).data(SearchModel::OperationNameRole).toString().contains("ncrypt", Qt::CaseInsensitive))
+                firstByDocs = r;
+        QVERIFY(firstByDocs > 0);
+        for (int r = firstByDocs; r < results->rowCount(); ++r)
+            QVERIFY(!results->index(r, 0).data(SearchModel::OperationNameRole).toString().contains("ncrypt", Qt::CaseInsensitive));
         // An empty search shows the catalog again.
         f.window->search()->clear();
         QVERIFY(f.window->catalog()->isVisible());
@@ -226,6 +245,21 @@ private slots:
         const QModelIndex n = f.window->response()->outputModel()->find("N", year);
         QCOMPARE(n.siblingAtColumn(1).data().toString(), "1999");
         QCOMPARE(n.data(JsonTreeModel::PathRole).toString(), "Item.Year.N");
+        // The raw body, indented and coloured: the key "Item" is not in the colour of a string value.
+        QTextDocument *raw = f.window->response()->raw()->document();
+        QVERIFY2(raw->toPlainText().startsWith("{\n    \"Item\": {"), qPrintable(raw->toPlainText()));
+        const QList<QTextLayout::FormatRange> key = raw->findBlockByNumber(1).layout()->formats();
+        const QTextBlock valueLine = raw->find("\"No One\"").block();
+        const QList<QTextLayout::FormatRange> value = valueLine.layout()->formats();
+        QVERIFY2(!key.isEmpty() && !value.isEmpty(), qPrintable(valueLine.text()));
+        QVERIFY(key.first().format.foreground() != value.last().format.foreground());
+
+        // A modeled error comes with the model's documentation of it.
+        input->setData(input->indexOf({"TableName"}, 1), "NoSuchTable");
+        QVERIFY(f.sendAndWait());
+        QVERIFY2(f.window->response()->summary()->text().contains("ResourceNotFoundException")
+                     && f.window->response()->summary()->text().contains("<i>The operation tried to access a nonexistent table or index."),
+                 qPrintable(f.window->response()->summary()->text()));
 
         // Pages: a scan of one item a page offers the next page, and all of them merged.
         QVERIFY(f.window->openOperation("dynamodb", "PutItem"));
@@ -348,6 +382,39 @@ private slots:
         // Shown at once, at the difference.
         QCOMPARE(f.window->response()->signing()->textCursor().position(), signing.indexOf("— differences"));
         QVERIFY(f.window->response()->signing()->isVisible());
+    }
+
+    void wrongSecretAgainstMoto()
+    {
+        // moto checks signatures but does not say which canonical request it computed: the inspector
+        // opens on our side of it with what to check, and the secret is nowhere in the view.
+        const QString moto = QStandardPaths::findExecutable("moto_server");
+        QVERIFY2(!moto.isEmpty(), "moto_server is missing (the README's test command installs it)");
+        test::PeerServer server(moto, {"-H", "127.0.0.1", "-p", "{port}"}, {"INITIAL_NO_AUTH_ACTION_COUNT=2"});
+        QVERIFY2(server.started(), qPrintable(server.problem()));
+        Fixture f;
+        std::istringstream in;
+        std::ostringstream out, err;
+        QCOMPARE(cli::runCallCommand({"iam", "CreateUser", "--input", R"({"UserName": "wrong"})", "--endpoint-url", server.url()},
+                                     f.environment, f.clock, f.random, f.sleeper, in, out, err), 0);
+        out.str({});
+        QCOMPARE(cli::runCallCommand({"iam", "CreateAccessKey", "--input", R"({"UserName": "wrong"})", "--endpoint-url", server.url()},
+                                     f.environment, f.clock, f.random, f.sleeper, in, out, err), 0);
+        const QJsonObject key = QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object().value("AccessKey").toObject();
+        f.environment.set("AWS_ACCESS_KEY_ID", key.value("AccessKeyId").toString());
+        f.environment.set("AWS_SECRET_ACCESS_KEY", "not-" + key.value("SecretAccessKey").toString());
+        f.window->endpoint()->setText(QString::fromStdString(server.url()));
+        QVERIFY(f.window->openOperation("sts", "GetCallerIdentity"));
+        QVERIFY(f.sendAndWait());
+        QVERIFY2(f.window->response()->summary()->text().contains("SignatureDoesNotMatch"), qPrintable(f.window->response()->summary()->text()));
+        const QString signing = f.window->response()->signing()->toPlainText();
+        QVERIFY2(signing.contains("— attempt 1: canonical request\nPOST\n/\n"), qPrintable(signing));
+        const int explanation = signing.indexOf("— the service refused the signature without saying which canonical request it computed");
+        QVERIFY2(explanation > 0, qPrintable(signing));
+        QCOMPARE(f.window->response()->signing()->textCursor().position(), explanation);
+        QVERIFY(f.window->response()->signing()->isVisible());
+        for (const QString &text : {signing, f.window->response()->summary()->text(), f.window->response()->raw()->toPlainText()})
+            QVERIFY(!text.contains(key.value("SecretAccessKey").toString()));
     }
 
     void blobsFromFiles()

@@ -1,6 +1,7 @@
 #include "model/CatalogScanner.h"
 
 #include "model/JsonText.h"
+#include "model/OperationDescription.h"
 #include "model/OperationIndex.h"
 
 #include <QFile>
@@ -57,6 +58,7 @@ static CatalogScan scanPadded(const simdjson::padded_string &padded, const std::
 
     std::unordered_map<std::string, Container> containers;
     std::unordered_set<std::string> operationIds;
+    std::unordered_map<std::string, std::string> summaries; // operation id -> its documentation's first sentence
     std::vector<ServiceSummary> services;
     try {
         ondemand::document document = parser.iterate(padded);
@@ -72,8 +74,17 @@ static CatalogScan scanPadded(const simdjson::padded_string &padded, const std::
                     const std::string_view key = field.unescaped_key();
                     if (key == "type") {
                         type = field.value().get_string();
-                        if (type != "service" && type != "resource")
+                        if (type != "service" && type != "resource" && type != "operation")
                             break; // the rest of this shape is skipped
+                        continue;
+                    }
+                    if (type == "operation") { // only its documentation, for the catalog's search
+                        if (key == "traits") {
+                            for (auto trait : field.value().get_object()) {
+                                if (std::string_view(trait.unescaped_key()) == "smithy.api#documentation")
+                                    summaries[id] = documentationSummaryOfJson(trait.value().get_raw_json_string().raw());
+                            }
+                        }
                         continue;
                     }
                     if (key == "operations" || key == "collectionOperations") {
@@ -137,8 +148,11 @@ static CatalogScan scanPadded(const simdjson::padded_string &padded, const std::
             if (it == containers.end())
                 return;
             for (const std::string &op : it->second.operations) {
-                if (operationIds.count(op) && seen.insert(op).second)
+                if (operationIds.count(op) && seen.insert(op).second) {
                     service.operations.push_back(op.substr(op.find('#') + 1));
+                    const auto summary = summaries.find(op);
+                    service.operationSummaries.push_back(summary == summaries.end() ? std::string() : summary->second);
+                }
             }
             for (const std::string &resource : it->second.resources)
                 walk(resource);
@@ -188,8 +202,13 @@ std::vector<ServiceSummary> summarize(const Model &model, const std::string &sou
         if (const Trait *t = service->trait("smithy.api#title"))
             summary.title = decodeJsonString(t->json).value_or(std::string());
         summary.version = service->rel().version;
-        for (const Shape *op : operationsOf(model, *service))
+        for (const Shape *op : operationsOf(model, *service)) {
             summary.operations.emplace_back(op->id.name());
+            const Trait *doc = op->trait("smithy.api#documentation");
+            const std::size_t quote = doc ? doc->json.find('"') : std::string::npos;
+            summary.operationSummaries.push_back(quote == std::string::npos ? std::string()
+                                                                            : documentationSummaryOfJson(doc->json.data() + quote + 1));
+        }
         out.push_back(std::move(summary));
     }
     return out;

@@ -16,14 +16,6 @@ QString qs(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-std::string documentationOf(const std::vector<Trait> &traits)
-{
-    const Trait *doc = findTrait(traits, "smithy.api#documentation");
-    if (!doc)
-        return {};
-    return documentationText(decodeJsonString(doc->json).value_or(std::string()));
-}
-
 class Describer {
 public:
     Describer(const Model &model, int maxDepth)
@@ -159,6 +151,53 @@ QJsonObject describeOperation(const Model &model, const Shape &operation, int ma
         errors.append(qs(error.name()));
     out["errors"] = errors;
     return out;
+}
+
+std::string documentationSummaryOfJson(const char *raw)
+{
+    // The first paragraph of the first kilobyte or so holds the first sentence.
+    constexpr std::size_t Read = 1200;
+    std::size_t end = 0;
+    bool escaped = false;
+    for (; end < Read && raw[end] != '\0'; ++end) {
+        if (raw[end] == '"' && !escaped)
+            break;
+        escaped = raw[end] == '\\' && !escaped;
+    }
+    std::string_view literal(raw, end);
+    if (raw[end] != '"') { // cut short: not in the middle of an escape
+        const std::size_t lastEscape = literal.rfind('\\');
+        if (lastEscape != std::string_view::npos && literal.size() - lastEscape <= 6)
+            literal = literal.substr(0, lastEscape);
+    }
+    std::string quoted;
+    quoted.reserve(literal.size() + 2);
+    quoted.append(1, '"').append(literal).append(1, '"');
+    const std::string html = decodeJsonString(quoted).value_or(std::string());
+    std::string text = documentationText(std::string_view(html).substr(0, html.find("</p>")));
+    for (std::size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", at + 1)) {
+        if (at >= 12) { // "e.g. " or "i.e. " early on are not the end of a sentence
+            text.resize(at + 1);
+            break;
+        }
+    }
+    if (text.size() > 200) {
+        std::size_t cut = text.rfind(' ', 200);
+        if (cut == std::string::npos)
+            for (cut = 200; cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80; --cut) {
+            }
+        text.resize(cut);
+        text += "…";
+    }
+    return text;
+}
+
+std::string documentationOf(const std::vector<Trait> &traits)
+{
+    const Trait *doc = findTrait(traits, "smithy.api#documentation");
+    if (!doc)
+        return {};
+    return documentationText(decodeJsonString(doc->json).value_or(std::string()));
 }
 
 std::string documentationText(std::string_view html)

@@ -20,5 +20,11 @@ QJsonObject describeOperation(const Model &model, const Shape &operation, int ma
 
 // Documentation HTML as plain text: tags dropped, entities decoded, whitespace collapsed.
 std::string documentationText(std::string_view html);
+// The first sentence of a documentation trait, as plain text of at most about 200 characters,
+// from its JSON string literal (raw, from just after the opening quote, up to the closing one):
+// only the start of it is read, so that the catalog scan can summarize every operation cheaply.
+std::string documentationSummaryOfJson(const char *afterOpeningQuote);
+// A shape's or member's documentation trait as plain text (empty without one).
+std::string documentationOf(const std::vector<Trait> &traits);
 
 } // namespace cumulus::model

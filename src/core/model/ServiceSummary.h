@@ -16,6 +16,7 @@ struct ServiceSummary {
     std::string version; // "2011-06-15"
     std::string title; // smithy.api#title
     std::vector<std::string> operations; // operation names, in the service's order
+    std::vector<std::string> operationSummaries; // the first sentence of each one's documentation
 
     // "Secrets Manager" -> "secrets-manager"
     static std::string cliName(const std::string &sdkId);

@@ -16,9 +16,10 @@ void SearchModel::setServices(const std::vector<model::ServiceSummary> &services
     m_results.clear();
     for (const model::ServiceSummary &s : services) {
         const QString service = QString::fromStdString(s.name);
-        for (const std::string &op : s.operations) {
-            const QString operation = QString::fromStdString(op);
-            m_entries.push_back({service, operation, service.toLower(), operation.toLower()});
+        for (std::size_t i = 0; i < s.operations.size(); ++i) {
+            const QString operation = QString::fromStdString(s.operations[i]);
+            const QString summary = i < s.operationSummaries.size() ? QString::fromStdString(s.operationSummaries[i]) : QString();
+            m_entries.push_back({service, operation, service.toLower(), operation.toLower(), summary, summary.toLower()});
         }
     }
     endResetModel();
@@ -30,15 +31,22 @@ void SearchModel::setQuery(const QString &query)
     std::vector<std::pair<int, int>> ranked; // rank, entry
     for (int i = 0; i < int(m_entries.size()); ++i) {
         const Entry &e = m_entries[std::size_t(i)];
-        bool all = !words.isEmpty();
+        bool all = !words.isEmpty(), inNames = true;
         for (const QString &w : words) {
-            if (!e.operationLower.contains(w) && !e.serviceLower.contains(w)) {
+            if (e.operationLower.contains(w) || e.serviceLower.contains(w))
+                continue;
+            inNames = false;
+            if (!e.summaryLower.contains(w)) {
                 all = false;
                 break;
             }
         }
         if (!all)
             continue;
+        if (!inNames) {
+            ranked.emplace_back(3, i);
+            continue;
+        }
         // Ranked on the words that name the operation (those that name the service left out):
         // "list dynamodb tables" puts ListTables before ListGlobalTables.
         QString name;
@@ -75,6 +83,9 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
         return e.service;
     case OperationNameRole:
         return e.operation;
+    case SummaryRole:
+    case Qt::ToolTipRole:
+        return e.summary;
     default:
         return {};
     }

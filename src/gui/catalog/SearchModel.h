@@ -9,13 +9,15 @@
 namespace cumulus::gui {
 
 // Operations matching what a person types (Ctrl+K), best first: an operation named exactly so, then
-// one that starts so, then one that contains every word (in its name or its service's). A flat,
-// capped list: a keystroke over the 16,019 operations of every AWS model costs well under a frame.
+// one that starts so, then one that contains every word in its name or its service's, then one
+// whose documentation's first sentence holds the words the names do not ("encrypt" finds KMS
+// Encrypt, then GenerateDataKey: "Returns a unique symmetric data key … encrypt"). A flat, capped
+// list: a keystroke over the 16,019 operations of every AWS model costs well under a frame.
 class SearchModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
-    enum Role { ServiceNameRole = Qt::UserRole + 1, OperationNameRole };
+    enum Role { ServiceNameRole = Qt::UserRole + 1, OperationNameRole, SummaryRole };
     static constexpr int MaxResults = 300;
 
     explicit SearchModel(QObject *parent = nullptr);
@@ -32,6 +34,8 @@ private:
         QString operation;
         QString serviceLower;
         QString operationLower;
+        QString summary;
+        QString summaryLower;
     };
     std::vector<Entry> m_entries;
     std::vector<int> m_results; // indexes into m_entries

@@ -2,6 +2,7 @@
 
 #include "credentials/StsClient.h"
 #include "net/Transport.h"
+#include "response/BodyHighlighter.h"
 #include "response/JsonTreeModel.h"
 #include "sending/CallWorker.h"
 
@@ -21,6 +22,8 @@
 #include <QTreeView>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
 
 namespace cumulus::gui {
 
@@ -45,14 +48,42 @@ void addRow(QTableWidget *t, const QStringList &cells)
         t->setItem(row, c, new QTableWidgetItem(cells[c]));
 }
 
-QString pretty(const std::string &body)
+// The body as a person reads it: JSON indented, XML indented, anything else as it came; a large body
+// is cut (the Raw tab is for reading, not for holding 2 GiB).
+constexpr qsizetype MaxShownBody = 4 * 1024 * 1024;
+
+std::pair<QString, BodyHighlighter::Syntax> pretty(const std::string &body)
 {
     const QByteArray bytes = QByteArray::fromStdString(body);
+    if (bytes.size() > MaxShownBody)
+        return {QString::fromUtf8(bytes.left(MaxShownBody))
+                    + QObject::tr("\n… %1 more bytes not shown").arg(bytes.size() - MaxShownBody),
+                BodyHighlighter::Syntax::Plain};
     const QJsonDocument json = QJsonDocument::fromJson(bytes);
     if (!json.isNull())
-        return QString::fromUtf8(json.toJson(QJsonDocument::Indented));
-    return QString::fromUtf8(bytes);
+        return {QString::fromUtf8(json.toJson(QJsonDocument::Indented)), BodyHighlighter::Syntax::Json};
+    if (bytes.trimmed().startsWith('<')) {
+        QXmlStreamReader reader(bytes);
+        QByteArray indented;
+        QXmlStreamWriter writer(&indented);
+        writer.setAutoFormatting(true);
+        writer.setAutoFormattingIndent(2);
+        while (!reader.atEnd()) {
+            reader.readNext();
+            if (reader.isWhitespace())
+                continue;
+            writer.writeCurrentToken(reader);
+        }
+        if (!reader.hasError())
+            return {QString::fromUtf8(indented).trimmed(), BodyHighlighter::Syntax::Xml};
+    }
+    return {QString::fromUtf8(bytes), BodyHighlighter::Syntax::Plain};
 }
+
+const QString NoExpectedRequest = QObject::tr(
+    "the service refused the signature without saying which canonical request it computed (AWS itself "
+    "says; local servers often do not). Ours is above: check the secret key, the clock, and anything "
+    "between here and the service that rewrites the request (a proxy, a path prefix, a Host header).");
 
 // Where our canonical request and the one AWS computed part, line by line.
 QString differences(const QString &ours, const QString &theirs)
@@ -74,7 +105,7 @@ QString differences(const QString &ours, const QString &theirs)
 
 ResponseView::ResponseView(QWidget *parent)
     : QWidget(parent), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)), m_outputModel(new JsonTreeModel(this)),
-      m_output(new QTreeView(this)), m_raw(new QPlainTextEdit(this)),
+      m_output(new QTreeView(this)), m_raw(new QPlainTextEdit(this)), m_rawHighlighter(new BodyHighlighter(m_raw->document())),
       m_headers(table({tr("Header"), tr("Value")}, this)),
       m_attempts(table({tr("#"), tr("Status"), tr("Error"), tr("Time"), tr("Decision"), tr("Wait"), tr("Quota")}, this)),
       m_signing(new QPlainTextEdit(this)), m_useCredentials(new QPushButton(tr("Use these credentials"), this)),
@@ -200,7 +231,10 @@ void ResponseView::showResult(const CallResult &result)
         return;
     }
     const net::HttpResponse &response = o.last.response;
-    m_raw->setPlainText(pretty(response.body));
+    const auto [text, syntax] = pretty(response.body);
+    m_rawHighlighter->setSyntax(BodyHighlighter::Syntax::Plain); // no colouring while the text is set
+    m_raw->setPlainText(text);
+    m_rawHighlighter->setSyntax(syntax);
     for (const net::Header &h : response.headers)
         addRow(m_headers, {QString::fromStdString(h.name), QString::fromStdString(h.value)});
     m_headers->resizeColumnToContents(0);
@@ -210,12 +244,17 @@ void ResponseView::showResult(const CallResult &result)
             signing += tr("— the canonical request AWS expected\n%1\n").arg(QString::fromStdString(e.expectedCanonicalRequest));
             if (!o.canonicalRequests.empty())
                 signing += differences(QString::fromStdString(o.canonicalRequests.back()), QString::fromStdString(e.expectedCanonicalRequest));
+        } else if (e.code == "SignatureDoesNotMatch") {
+            signing += tr("— %1\n").arg(NoExpectedRequest);
         }
-        m_summary->setText(tr("<b>%1 %2</b> — %3 in %4, %5 attempt(s)<br>Request id: %6")
-                               .arg(response.status)
-                               .arg(QString::fromStdString(e.code).toHtmlEscaped(), QString::fromStdString(e.message).toHtmlEscaped(), elapsed)
-                               .arg(o.attempts.size())
-                               .arg(QString::fromStdString(e.requestId.empty() ? o.parsed->requestId : e.requestId)));
+        QString summary = tr("<b>%1 %2</b> — %3 in %4, %5 attempt(s)<br>Request id: %6")
+                              .arg(response.status)
+                              .arg(QString::fromStdString(e.code).toHtmlEscaped(), QString::fromStdString(e.message).toHtmlEscaped(), elapsed)
+                              .arg(o.attempts.size())
+                              .arg(QString::fromStdString(e.requestId.empty() ? o.parsed->requestId : e.requestId));
+        if (!result.errorDocumentation.empty())
+            summary += QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(result.errorDocumentation).toHtmlEscaped());
+        m_summary->setText(summary);
         m_outputModel->setDocument(e.members);
         static const QRegularExpression encoded(QStringLiteral("Encoded authorization failure message: ([A-Za-z0-9_\\-]+)"));
         const auto match = encoded.match(QString::fromStdString(e.message));
@@ -235,8 +274,14 @@ void ResponseView::showResult(const CallResult &result)
         }
     }
     m_signing->setPlainText(signing);
-    // A signature AWS refused with the canonical request it expected: the difference is the answer.
-    if (const int at = signing.indexOf(tr("— differences")); at >= 0) {
+    // A signature AWS refused: the difference from the canonical request it expected is the answer,
+    // or, when it did not say what it expected, our side of it.
+    int at = signing.indexOf(tr("— differences"));
+    if (at < 0)
+        at = signing.indexOf(tr("— the canonical requests are the same"));
+    if (at < 0)
+        at = signing.indexOf(QStringLiteral("— ") + NoExpectedRequest);
+    if (at >= 0) {
         QTextCursor cursor(m_signing->document());
         cursor.setPosition(int(signing.size()));
         m_signing->setTextCursor(cursor);

@@ -16,6 +16,8 @@ struct Credentials;
 
 namespace cumulus::gui {
 
+class BodyHighlighter;
+
 struct CallResult;
 class JsonTreeModel;
 
@@ -38,6 +40,7 @@ public:
     QTableWidget *attempts() const { return m_attempts; }
     QLabel *summary() const { return m_summary; }
     QPlainTextEdit *signing() const { return m_signing; }
+    QPlainTextEdit *raw() const { return m_raw; }
     QPushButton *useCredentialsButton() const { return m_useCredentials; }
     QPushButton *saveCredentialsButton() const { return m_saveCredentials; }
     QPushButton *nextPageButton() const { return m_nextPage; }
@@ -61,6 +64,7 @@ private:
     JsonTreeModel *m_outputModel;
     QTreeView *m_output;
     QPlainTextEdit *m_raw;
+    BodyHighlighter *m_rawHighlighter;
     QTableWidget *m_headers;
     QTableWidget *m_attempts;
     QPlainTextEdit *m_signing;

@@ -2,6 +2,7 @@
 
 #include "calls/Pagination.h"
 #include "credentials/CredentialChain.h"
+#include "model/OperationDescription.h"
 #include "model/ServiceSummary.h"
 #include "net/QnamTransport.h"
 #include "retries/RetrySettings.h"
@@ -106,6 +107,10 @@ void CallWorker::send(const CallRequest &request)
         result.url = call.url();
         result.outcome = runner.send(call, *retry, &m_cancel);
         const auto &parsed = result.outcome->parsed;
+        if (parsed && parsed->error && !parsed->error->shapeId.empty()) {
+            if (const model::Shape *error = request.model->find(parsed->error->shapeId))
+                result.errorDocumentation = model::documentationOf(error->traits);
+        }
         if (!result.outcome->last.ok() || !parsed || parsed->error || !paginator)
             return done();
         const auto next = calls::nextPageInput(*paginator, input, parsed->output);

@@ -44,6 +44,7 @@ struct CallResult {
     std::optional<std::chrono::system_clock::time_point> credentialsExpire; // temporary credentials' end
     std::string url;
     std::optional<calls::CallOutcome> outcome;
+    std::string errorDocumentation; // the modeled error's documentation, when the answer is one
     std::chrono::milliseconds elapsed{0};
     int pages = 0;            // with allPages: how many were merged into outcome's output
     QJsonObject nextInput;    // the input of the next page, when there is one (empty otherwise)

@@ -1,26 +1,15 @@
 #pragma once
 
-#include <QRegularExpression>
-#include <QSyntaxHighlighter>
+#include "text/RuleHighlighter.h"
 
 namespace cumulus::gui {
 
 // Smithy IDL colours: keywords, traits, strings, comments (documentation comments too).
-class IdlHighlighter : public QSyntaxHighlighter {
+class IdlHighlighter : public RuleHighlighter {
     Q_OBJECT
 
 public:
     explicit IdlHighlighter(QTextDocument *document);
-
-protected:
-    void highlightBlock(const QString &text) override;
-
-private:
-    struct Rule {
-        QRegularExpression pattern;
-        QTextCharFormat format;
-    };
-    std::vector<Rule> m_rules;
 };
 
 } // namespace cumulus::gui

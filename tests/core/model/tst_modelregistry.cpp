@@ -76,7 +76,15 @@ private slots:
                 names.emplace_back(op->id.name());
             QCOMPARE(names, summary.operations);
             QCOMPARE(service->rel().version, summary.version);
+            // The scan's first sentences of the operations' documentation are the full load's.
+            std::vector<ServiceSummary> full = summarize(*loaded.model, summary.source);
+            QCOMPARE(full.size(), std::size_t(1));
+            QCOMPARE(summary.operationSummaries, full.front().operationSummaries);
         }
+        const ServiceSummary *sts = registry.find("sts");
+        const auto assumeRole = std::find(sts->operations.begin(), sts->operations.end(), "AssumeRole");
+        QCOMPARE(sts->operationSummaries[std::size_t(assumeRole - sts->operations.begin())],
+                 "Returns a set of temporary security credentials that you can use to access Amazon Web Services resources.");
     }
 
     void openIsCached()
