@@ -4,6 +4,7 @@
 #include "KeyRotationCommand.h"
 #include "ModelsCommand.h"
 #include "ProfilesCommand.h"
+#include "RunCommand.h"
 #include "SignCommand.h"
 #include "WhoamiCommand.h"
 #include "Version.h"
@@ -27,6 +28,7 @@ commands:
   credential-process  a profile's credentials as credential_process JSON (for other SDKs)
   endpoint    resolve a service's endpoint: URL, headers, signing name and region
   models      the service catalog: list, ops, show, search
+  run         run a collection's requests in order and print a table of results (for CI)
   profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list, set, unset, delete, rename, undo,
               to-keychain, from-keychain, rotate-key, delete-key
   sign        sign a request with SigV4 and show every stage (the signing inspector)
@@ -72,6 +74,14 @@ int main(int argc, char *argv[])
         cumulus::util::SystemSleeper sleeper;
         return cumulus::cli::runCallCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
                                             std::cerr);
+    }
+    if (command == "run") {
+        const cumulus::util::SystemEnvironment environment;
+        const cumulus::util::SystemClock clock;
+        cumulus::util::SystemRandom random;
+        cumulus::util::SystemSleeper sleeper;
+        return cumulus::cli::runRunCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
+                                           std::cerr);
     }
     if (command == "endpoint") {
         const cumulus::util::SystemEnvironment environment;

@@ -1,0 +1,157 @@
+#include "RunCommand.h"
+
+#include "ArgumentParser.h"
+#include "CallCommand.h"
+#include "ExitCode.h"
+#include "collections/Collection.h"
+#include "collections/Variables.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+namespace cumulus::cli {
+
+namespace {
+
+ArgumentParser makeParser()
+{
+    ArgumentParser parser("run");
+    parser.addPositional("COLLECTION", "the collection's folder (the one with collection.toml)");
+    parser.addFlag({"--help", "-h"}, "show this help and exit");
+    parser.addOption({"--env"}, "NAME", "fill {{variables}} from environments/NAME.toml first");
+    parser.addOption({"--profile"}, "P", "the profile for every request (over the requests' and the collection's)");
+    parser.addOption({"--region"}, "R", "the region for every request");
+    parser.addOption({"--endpoint-url"}, "URL", "the endpoint for every request");
+    parser.addOption({"--filter"}, "GLOB", "only the requests whose path matches (repeatable; e.g. 'tables/*')");
+    parser.addFlag({"--show-output"}, "print each answer after its row");
+    parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
+    return parser;
+}
+
+// "An error occurred (ResourceNotFoundException) when calling …" -> "ResourceNotFoundException";
+// "cumulus-cli call: error: …" -> "…".
+std::string resultOf(int code, const std::string &errors)
+{
+    if (code == Success)
+        return "ok";
+    static const QRegularExpression serviceError(QStringLiteral("An error occurred \\(([^)]+)\\)"));
+    const QString text = QString::fromStdString(errors);
+    if (const auto match = serviceError.match(text); match.hasMatch())
+        return match.captured(1).toStdString();
+    const QStringList lines = text.split('\n', Qt::SkipEmptyParts);
+    QString last = lines.isEmpty() ? QStringLiteral("exit code %1").arg(code) : lines.last();
+    last.remove(QStringLiteral("cumulus-cli call: error: "));
+    last.remove(QStringLiteral("cumulus-cli call: "));
+    return last.toStdString();
+}
+
+} // namespace
+
+int runRunCommand(const std::vector<std::string> &arguments, const util::Environment &environment,
+                  const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, std::istream &in,
+                  std::ostream &out, std::ostream &err)
+{
+    const ArgumentParser parser = makeParser();
+    auto fail = [&](const std::string &message) {
+        err << "cumulus-cli run: error: " << message << '\n';
+        return UsageError;
+    };
+    const auto parsed = parser.parse(arguments);
+    if (!parsed)
+        return fail(parsed.error().message);
+    if (parsed->has("--help")) {
+        out << parser.usage();
+        return Success;
+    }
+    const auto collection = collections::loadCollection(parsed->positional[0]);
+    if (!collection)
+        return fail(collection.error().message);
+    const std::string environmentName = parsed->last("--env").value_or("");
+    if (!environmentName.empty() && !collection->environments.count(environmentName)) {
+        std::string known;
+        for (const auto &[name, variables] : collection->environments)
+            known += (known.empty() ? "" : ", ") + name;
+        return fail("--env: the collection has no environment '" + environmentName + "' (it has: "
+                    + (known.empty() ? "none" : known) + ")");
+    }
+    std::vector<QRegularExpression> filters;
+    for (const std::string &glob : parsed->all("--filter"))
+        filters.emplace_back(QRegularExpression::wildcardToRegularExpression(QString::fromStdString(glob)));
+    auto selected = [&](const std::string &path) { // a glob matches the whole path; '*' stays within a folder
+        return filters.empty() || std::any_of(filters.begin(), filters.end(), [&](const QRegularExpression &f) {
+                   return f.match(QString::fromStdString(path)).hasMatch();
+               });
+    };
+
+    struct Row {
+        std::string name, operation, result;
+        long long milliseconds = -1;
+        std::string output;
+    };
+    std::vector<Row> rows;
+    int failed = 0;
+    for (const collections::FileProblem &problem : collection->problems) {
+        if (!selected(problem.file))
+            continue;
+        rows.push_back({problem.file, "", "cannot be read: " + problem.text(), -1, {}});
+        ++failed;
+    }
+    for (const collections::SavedRequest &request : collection->requests) {
+        if (!selected(request.path))
+            continue;
+        Row row{request.path, request.service + " " + request.operation, {}, -1, {}};
+        const auto resolved = collections::resolveRequest(*collection, request, environmentName, environment);
+        if (!resolved) {
+            row.result = resolved.error().message;
+            ++failed;
+            rows.push_back(std::move(row));
+            continue;
+        }
+        std::vector<std::string> call{request.service, request.operation, "--input",
+                                      QJsonDocument(resolved->input).toJson(QJsonDocument::Compact).toStdString()};
+        const std::string region = parsed->last("--region").value_or(resolved->region);
+        const std::string profile = parsed->last("--profile").value_or(resolved->profile);
+        const std::string endpoint = parsed->last("--endpoint-url").value_or(resolved->endpoint);
+        for (const auto &[option, value] : {std::pair{"--region", region}, std::pair{"--profile", profile},
+                                            std::pair{"--endpoint-url", endpoint}}) {
+            if (!value.empty())
+                call.insert(call.end(), {option, value});
+        }
+        for (const std::string &models : parsed->all("--models"))
+            call.insert(call.end(), {"--models", models});
+        std::ostringstream answer, errors;
+        const auto started = clock.monotonicNow();
+        const int code = runCallCommand(call, environment, clock, random, sleeper, in, answer, errors);
+        row.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - started).count();
+        row.result = resultOf(code, errors.str());
+        row.output = code == Success ? answer.str() : errors.str();
+        failed += code != Success;
+        rows.push_back(std::move(row));
+    }
+    if (rows.empty())
+        return fail(filters.empty() ? "the collection has no requests" : "no request matches --filter");
+
+    std::size_t nameWidth = 7, operationWidth = 9;
+    for (const Row &row : rows) {
+        nameWidth = std::max(nameWidth, row.name.size());
+        operationWidth = std::max(operationWidth, row.operation.size());
+    }
+    out << std::left << std::setw(int(nameWidth)) << "REQUEST" << "  " << std::setw(int(operationWidth)) << "OPERATION"
+        << "  " << std::right << std::setw(8) << "TIME" << "  RESULT\n";
+    for (const Row &row : rows) {
+        out << std::left << std::setw(int(nameWidth)) << row.name << "  " << std::setw(int(operationWidth))
+            << row.operation << "  " << std::right << std::setw(8)
+            << (row.milliseconds < 0 ? std::string("-") : std::to_string(row.milliseconds) + " ms") << "  " << row.result
+            << '\n';
+        if (parsed->has("--show-output") && !row.output.empty())
+            out << row.output << (row.output.back() == '\n' ? "" : "\n");
+    }
+    out << (rows.size() - std::size_t(failed)) << " of " << rows.size() << " succeeded\n";
+    return failed ? 1 : Success;
+}
+
+} // namespace cumulus::cli

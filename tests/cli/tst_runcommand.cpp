@@ -1,0 +1,157 @@
+// `cumulus-cli run`: a collection of ten requests with an environment, against dynalite and s3rver
+// started by the test; a failing request fails the run and the others still run.
+#include "CliRun.h"
+#include "FakeEnvironment.h"
+#include "FakeSleeper.h"
+#include "MockClock.h"
+#include "PeerServer.h"
+#include "RunCommand.h"
+#include "SeededRandom.h"
+#include "TestFiles.h"
+#include "util/SystemClock.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sstream>
+
+using namespace cumulus;
+using test::CliRun;
+using test::PeerServer;
+using test::put;
+
+namespace {
+
+QByteArray request(const char *service, const char *operation, const char *endpoint, const char *input)
+{
+    return QByteArray("service = \"") + service + "\"\noperation = \"" + operation + "\"\nendpoint = \"" + endpoint
+        + "\"\ninput = '''\n" + input + "\n'''\n";
+}
+
+struct Fixture {
+    QTemporaryDir home;
+    QTemporaryDir collection;
+    test::FakeEnvironment environment{home.path()};
+    util::SystemClock clock; // s3rver refuses a request signed at another time
+    test::MockClock fakeTime;
+    test::FakeSleeper sleeper{fakeTime};
+    test::SeededRandom random{5};
+
+    Fixture()
+    {
+        environment.set("AWS_CONFIG_FILE", home.filePath("config"));
+        environment.set("AWS_SHARED_CREDENTIALS_FILE", home.filePath("credentials"));
+        // s3rver wants its own keys; dynalite takes any.
+        put(home.filePath("credentials"), "[local]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n");
+        put(home.filePath("config"), "[profile local]\nregion = us-east-1\n");
+    }
+
+    CliRun run(std::vector<std::string> arguments)
+    {
+        arguments.insert(arguments.begin(), collection.path().toStdString());
+        std::istringstream in;
+        std::ostringstream out, err;
+        const int code = cli::runRunCommand(arguments, environment, clock, random, sleeper, in, out, err);
+        return {code, out.str(), err.str()};
+    }
+};
+
+} // namespace
+
+class TestRunCommand : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tenRequestsAgainstLocalServers()
+    {
+        PeerServer dynalite(PeerServer::npmBin("dynalite"), {"--host", "127.0.0.1", "--port", "{port}", "--createTableMs", "0"});
+        QVERIFY2(dynalite.started(), qPrintable(dynalite.problem() + "\n(the README's test command installs the npm peers)"));
+        QTemporaryDir data;
+        PeerServer s3rver(PeerServer::npmBin("s3rver"), {"-d", data.path(), "-a", "127.0.0.1", "-p", "{port}", "--silent"});
+        QVERIFY2(s3rver.started(), qPrintable(s3rver.problem()));
+
+        Fixture f;
+        const QDir c(f.collection.path());
+        put(c.filePath("collection.toml"), "name = \"Music\"\nprofile = \"{{profile}}\"\n\n[variables]\ntable = \"Music\"\nprofile = \"local\"\n");
+        put(c.filePath("environments/local.toml"),
+            "[variables]\ndynamo = \"" + QByteArray::fromStdString(dynalite.url()) + "\"\ns3 = \"" + QByteArray::fromStdString(s3rver.url())
+                + "\"\nbucket = \"records\"\n");
+        put(c.filePath("environments/prod.toml"), "[variables]\ndynamo = \"https://dynamodb.us-east-1.amazonaws.com\"\n");
+        put(c.filePath("dynamodb/01-create-table.toml"), request("dynamodb", "CreateTable", "{{dynamo}}", R"({"TableName": "{{table}}",
+  "BillingMode": "PAY_PER_REQUEST", "AttributeDefinitions": [{"AttributeName": "Artist", "AttributeType": "S"}],
+  "KeySchema": [{"AttributeName": "Artist", "KeyType": "HASH"}]})"));
+        put(c.filePath("dynamodb/02-put-first.toml"), request("dynamodb", "PutItem", "{{dynamo}}",
+            R"({"TableName": "{{table}}", "Item": {"Artist": {"S": "No One"}, "Year": {"N": "1999"}}})"));
+        put(c.filePath("dynamodb/03-put-second.toml"), request("dynamodb", "PutItem", "{{dynamo}}",
+            R"({"TableName": "{{table}}", "Item": {"Artist": {"S": "Someone Else"}}})"));
+        put(c.filePath("dynamodb/04-get.toml"), request("dynamodb", "GetItem", "{{dynamo}}",
+            R"({"TableName": "{{table}}", "Key": {"Artist": {"S": "No One"}}})"));
+        put(c.filePath("dynamodb/05-query.toml"), request("dynamodb", "Query", "{{dynamo}}",
+            R"({"TableName": "{{table}}", "KeyConditionExpression": "Artist = :a", "ExpressionAttributeValues": {":a": {"S": "No One"}}})"));
+        put(c.filePath("dynamodb/06-scan.toml"), request("dynamodb", "Scan", "{{dynamo}}", R"({"TableName": "{{table}}"})"));
+        put(c.filePath("s3/07-create-bucket.toml"), request("s3", "CreateBucket", "{{s3}}", R"({"Bucket": "{{bucket}}"})"));
+        put(c.filePath("s3/08-put-object.toml"), request("s3", "PutObject", "{{s3}}",
+            R"({"Bucket": "{{bucket}}", "Key": "liner notes.txt", "Body": "aGVsbG8="})"));
+        put(c.filePath("s3/09-list.toml"), request("s3", "ListObjectsV2", "{{s3}}", R"({"Bucket": "{{bucket}}"})"));
+        put(c.filePath("s3/10-head.toml"), request("s3", "HeadObject", "{{s3}}", R"({"Bucket": "{{bucket}}", "Key": "liner notes.txt"})"));
+
+        CliRun run = f.run({"--env", "local", "--show-output"});
+        QVERIFY2(run.code == 0, (run.out + run.err).c_str());
+        QVERIFY2(run.out.find("10 of 10 succeeded") != std::string::npos, run.out.c_str());
+        const QStringList lines = QString::fromStdString(run.out).split('\n');
+        QVERIFY(lines[0].startsWith("REQUEST"));
+        QVERIFY2(lines[1].startsWith("dynamodb/01-create-table.toml") && lines[1].contains("dynamodb CreateTable") && lines[1].endsWith("  ok"),
+                 qPrintable(lines[1]));
+        QVERIFY2(run.out.find("\"Key\": \"liner notes.txt\"") != std::string::npos, run.out.c_str()); // ListObjectsV2's answer
+        QVERIFY2(run.out.find("\"N\": \"1999\"") != std::string::npos, run.out.c_str()); // GetItem's answer
+
+        // A filter runs a part; the rows are the requests it matches.
+        run = f.run({"--env", "local", "--filter", "s3/0[89]*", "--filter", "*/10-*"});
+        QVERIFY2(run.code == 0, (run.out + run.err).c_str());
+        QVERIFY2(run.out.find("3 of 3 succeeded") != std::string::npos, run.out.c_str());
+        QVERIFY(run.out.find("dynamodb/") == std::string::npos);
+
+        // A request that fails fails the run; the others still run.
+        put(c.filePath("dynamodb/04b-missing-table.toml"), request("dynamodb", "GetItem", "{{dynamo}}",
+            R"({"TableName": "NoSuchTable", "Key": {"Artist": {"S": "x"}}})"));
+        run = f.run({"--env", "local", "--filter", "dynamodb/0[45]*"});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.find("2 of 3 succeeded") != std::string::npos, run.out.c_str());
+        QVERIFY2(QString::fromStdString(run.out).contains(QRegularExpression("04b-missing-table.toml +dynamodb GetItem +\\d+ ms  ResourceNotFoundException")),
+                 run.out.c_str());
+
+        // A file that cannot be read is a failure named with its line; the rest runs.
+        put(c.filePath("dynamodb/04c-broken.toml"), "service = \"dynamodb\"\noperation = GetItem\n");
+        run = f.run({"--env", "local", "--filter", "dynamodb/04*"});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.find("dynamodb/04c-broken.toml:2:") != std::string::npos, run.out.c_str());
+        QVERIFY2(run.out.find("1 of 3 succeeded") != std::string::npos, run.out.c_str());
+    }
+
+    void variablesAndArguments()
+    {
+        Fixture f;
+        const QDir c(f.collection.path());
+        put(c.filePath("collection.toml"), "name = \"Bits\"\n");
+        put(c.filePath("environments/dev.toml"), "[variables]\nqueue = \"q\"\n");
+        put(c.filePath("ask.toml"), request("sqs", "GetQueueUrl", "{{sqs_endpoint}}", R"({"QueueName": "{{queue}}"})"));
+        // Unresolved variables are named with where they are; nothing is sent.
+        CliRun run = f.run({});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.find("sqs_endpoint") != std::string::npos && run.out.find("queue") != std::string::npos, run.out.c_str());
+        // An environment the collection does not have, or a folder that is not a collection: 252.
+        run = f.run({"--env", "staging"});
+        QCOMPARE(run.code, 252);
+        QVERIFY2(run.err.find("no environment 'staging' (it has: dev)") != std::string::npos, run.err.c_str());
+        std::istringstream in;
+        std::ostringstream out, err;
+        QCOMPARE(cli::runRunCommand({f.home.path().toStdString()}, f.environment, f.clock, f.random, f.sleeper, in, out, err), 252);
+        QVERIFY2(err.str().find("collection.toml") != std::string::npos, err.str().c_str());
+        run = f.run({"--filter", "nothing*"});
+        QCOMPARE(run.code, 252);
+        QVERIFY2(run.err.find("no request matches --filter") != std::string::npos, run.err.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunCommand)
+#include "tst_runcommand.moc"
