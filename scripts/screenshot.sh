@@ -22,6 +22,7 @@ start_x
 DISPLAY=$display QT_QPA_PLATFORM=xcb "$build/tests/gui/take_screenshots" docs/screenshots
 kill $xvfb; wait $xvfb 2>/dev/null || true
 
+size=1400x760 # the workbench dock beside the explorer needs the width
 start_x
 DISPLAY=$display "$build/src/app/cumulus" -geometry "$size+0+0" --workbench docs/screenshots/simple.smithy >/dev/null 2>&1 &
 app=$!

@@ -160,6 +160,8 @@ int main(int argc, char **argv)
     send();
     showTab(response->signing());
     shot("signing");
+    showTab(response->raw());
+    shot("raw");
 
     // The per-request options.
     window.openOperation("dynamodb", "GetItem");

@@ -292,6 +292,8 @@ void ResponseView::showResult(const CallResult &result)
     }
     m_output->expandToDepth(2);
     m_output->resizeColumnToContents(0);
+    m_output->resizeColumnToContents(1);
+    m_output->setColumnWidth(1, std::min(m_output->columnWidth(1), m_output->viewport()->width() / 2));
 }
 
 } // namespace cumulus::gui
