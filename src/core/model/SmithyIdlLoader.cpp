@@ -161,7 +161,9 @@ private:
     {
         ShapeRelations &rel = shape.mutableRelations();
         const std::string of = " of " + std::string(shape.id.name());
-        for (const auto &[key, value] : body.entries) {
+        for (const idl::NodeEntry &entry : body.entries) {
+            const std::string &key = entry.key; // not a structured binding: lambdas capture these
+            const idl::Node &value = entry.value;
             auto list = [&](std::vector<ShapeId> &into, const std::string &role) {
                 if (value.kind != idl::Node::Kind::Array) {
                     error(file, value.at, key + " must be a list of shape ids");

@@ -38,8 +38,8 @@ std::string Node::toJson() const
         for (std::size_t i = 0; i < entries.size(); ++i) {
             if (i)
                 out += ",";
-            appendJsonString(out, entries[i].first);
-            out += ":" + entries[i].second.toJson();
+            appendJsonString(out, entries[i].key);
+            out += ":" + entries[i].value.toJson();
         }
         return out + "}";
     }
@@ -396,7 +396,7 @@ private:
                     fail("unterminated object: expected '}'");
                 std::string key = objectKey();
                 expect(':', "':' after an object key");
-                node.entries.emplace_back(std::move(key), nodeValue());
+                node.entries.push_back({std::move(key), nodeValue()});
             }
         } else if (c == '"') {
             node.kind = Node::Kind::String;
@@ -472,7 +472,7 @@ private:
                             fail("unterminated trait value: expected ')'");
                         std::string key = objectKey();
                         expect(':', "':' after a trait value key");
-                        trait.value.entries.emplace_back(std::move(key), nodeValue());
+                        trait.value.entries.push_back({std::move(key), nodeValue()});
                     }
                 } else {
                     trait.value = nodeValue();

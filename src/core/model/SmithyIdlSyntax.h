@@ -12,17 +12,26 @@ namespace cumulus::model::idl {
 
 // What the IDL parser reads, before names are resolved across files (SmithyIdlLoader).
 
+struct NodeEntry;
+
 struct Node {
     enum class Kind { Null, Bool, Number, String, Array, Object };
     Kind kind = Kind::Null;
     std::string text; // a number as written, a string's value, "true"/"false"
     bool bareWord = false; // an unquoted identifier or shape id used as a string
     std::vector<Node> items; // Array
-    std::vector<std::pair<std::string, Node>> entries; // Object, in order
+    // Object, in order. A struct of its own rather than std::pair: a pair of an incomplete Node
+    // does not compile everywhere (Clang with libstdc++ refuses it).
+    std::vector<NodeEntry> entries;
     SourceLocation at;
 
     const Node *get(std::string_view key) const;
     std::string toJson() const;
+};
+
+struct NodeEntry {
+    std::string key;
+    Node value;
 };
 
 struct Trait {

@@ -4,7 +4,7 @@
 
 namespace cumulus::protocols {
 
-class XmlNode;
+struct XmlNode;
 
 // For a signature error (SignatureDoesNotMatch; DynamoDB says InvalidSignatureException), AWS's
 // own canonical request and string to sign, for the signing inspector to set beside Cumulus's. S3
