@@ -235,6 +235,21 @@ private slots:
         QCOMPARE(contents(fresh), QByteArray("[default]\n"));
     }
 
+    void removingARepeatedProfileWhoseSectionsTouch()
+    {
+        // Found by fuzz_shared_files (ASan: erasing past the end): the second section's comment
+        // block, which closes the first section, went with the second, and the first's end, from
+        // the scan before, lay past the shortened file.
+        ProfileFileEditor editor("[default]\nregion = a\n# about the next\n[default]\noutput = json\n# trailing\n",
+                                 SharedFileKind::Config);
+        QVERIFY(editor.removeProfile("default"));
+        QCOMPARE(editor.text(), std::string());
+        ProfileFileEditor kept("# top\n[default]\nregion = a\n[profile b]\nx = 1\n[default]\noutput = json\n",
+                               SharedFileKind::Config);
+        QVERIFY(kept.removeProfile("default"));
+        QCOMPARE(kept.text(), std::string("[profile b]\nx = 1\n"));
+    }
+
     void unchangedTextWritesNothing()
     {
         QTemporaryDir home;

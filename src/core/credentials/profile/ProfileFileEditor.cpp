@@ -400,10 +400,15 @@ bool ProfileFileEditor::unset(std::string_view profile, std::string_view key)
 
 bool ProfileFileEditor::removeProfile(std::string_view profile)
 {
-    const Scan s = scan();
-    const auto sections = s.sectionsOf(profile);
-    for (auto it = sections.rbegin(); it != sections.rend(); ++it) {
-        const Scan::Section &section = s.sections[*it];
+    // One section at a time, the last first, each found anew: removing one can take comment lines
+    // that closed the section before it, so line numbers from an earlier scan no longer hold.
+    bool removed = false;
+    for (;;) {
+        const Scan s = scan();
+        const auto sections = s.sectionsOf(profile);
+        if (sections.empty())
+            return removed;
+        const Scan::Section &section = s.sections[sections.back()];
         std::size_t first = section.header;
         while (first > 0 && isComment(m_lines[first - 1].text))
             --first;
@@ -418,8 +423,8 @@ bool ProfileFileEditor::removeProfile(std::string_view profile)
                 --first;
         }
         eraseLines(first, last);
+        removed = true;
     }
-    return !sections.empty();
 }
 
 util::Expected<bool> ProfileFileEditor::renameProfile(std::string_view from, std::string_view to)
