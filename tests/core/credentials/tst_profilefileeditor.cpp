@@ -250,6 +250,22 @@ private slots:
         QCOMPARE(kept.text(), std::string("[profile b]\nx = 1\n"));
     }
 
+    void aNewKeyIsNotIndentedIntoANestedBlock()
+    {
+        // Found by fuzz_shared_files: the new key took the indentation of an indented setting and,
+        // after a nested block, became a member of it.
+        ProfileFileEditor editor("[default]\n http://local\ns3 =\n  endpoint_url = http://x\n", SharedFileKind::Config);
+        QVERIFY(*editor.set("default", "region", "eu-west-1"));
+        QCOMPARE(editor.text(), std::string("[default]\n http://local\ns3 =\n  endpoint_url = http://x\nregion:eu-west-1\n"));
+        QCOMPARE(editor.value("default", "region"), std::optional<std::string>("eu-west-1"));
+        // Nor does it take the indented line after the header as its continuation.
+        ProfileFileEditor header("[default]\n\t[profile b]\nx = 1\n", SharedFileKind::Config);
+        QVERIFY(*header.set("default", "region", "eu-west-1"));
+        QCOMPARE(header.text(), std::string("[default]\n\tregion = eu-west-1\n\t[profile b]\nx = 1\n"));
+        QCOMPARE(header.value("default", "region"), std::optional<std::string>("eu-west-1"));
+        QCOMPARE(header.value("b", "x"), std::optional<std::string>("1"));
+    }
+
     void unchangedTextWritesNothing()
     {
         QTemporaryDir home;

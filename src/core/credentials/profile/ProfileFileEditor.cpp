@@ -341,13 +341,31 @@ util::Expected<bool> ProfileFileEditor::set(std::string_view profile, std::strin
     }
     if (!existing) {
         const std::size_t section = sections.back();
-        std::size_t after = s.sections[section].header;
+        const Scan::Setting *previous = nullptr;
         for (const Scan::Setting &setting : s.settings) {
             if (setting.section == section)
-                after = setting.last;
+                previous = &setting;
         }
-        const auto [indent, delimiter] = styleOf(section);
-        insertLines(after + 1, {indent + wanted + delimiter + std::string(value)});
+        auto [indent, delimiter] = styleOf(section);
+        // Indented deeper than the setting it follows, the line would continue it (a nested block's
+        // member, or a value's next line) instead of being a setting of its own.
+        if (previous && indent.size() > previous->indent)
+            indent = m_lines[previous->first].text.substr(0, previous->indent);
+        // A deeper line right after it (a header or a line indented for no reason) would become the
+        // new key's continuation: the key takes that line's indentation instead. Never deeper than
+        // `previous`: such a line would already be its continuation.
+        const std::size_t at = (previous ? previous->last : s.sections[section].header) + 1;
+        for (std::size_t i = at; i < m_lines.size(); ++i) {
+            const std::string &text = m_lines[i].text;
+            const std::string stripped = trim(text);
+            if (stripped.empty() || stripped[0] == '#' || stripped[0] == ';')
+                continue;
+            const std::size_t deeper = text.find_first_not_of(" \t");
+            if (deeper > indent.size())
+                indent = text.substr(0, deeper);
+            break;
+        }
+        insertLines(at, {indent + wanted + delimiter + std::string(value)});
         return true;
     }
 
