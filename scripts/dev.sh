@@ -23,6 +23,7 @@ if [ "$mode" = test ]; then
   command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
   APT_PACKAGES+=(dbus gnome-keyring) # a throwaway keyring for the keychain tests
   APT_PACKAGES+=(dpkg-dev file lintian appstream) # the package test: dpkg-shlibdeps, lintian, appstreamcli
+  APT_PACKAGES+=(clang libclang-rt-dev) # the fuzz targets (libFuzzer, ASan, UBSan)
 fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
