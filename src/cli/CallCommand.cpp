@@ -8,6 +8,7 @@
 #include "PythonJson.h"
 #include "calls/CallRunner.h"
 #include "calls/Pagination.h"
+#include "collections/CodeExport.h"
 #include "model/OperationIndex.h"
 #include "net/QnamTransport.h"
 #include "protocols/Constraints.h"
@@ -50,6 +51,8 @@ ArgumentParser makeParser()
     parser.addOption({"--output"}, "FORMAT", "json (the parsed answer, default) or raw (the body as received)");
     parser.addFlag({"--json"}, "with --dry-run: print the request as JSON: method, url, headers, body or body_base64");
     parser.addFlag({"--strict"}, "treat values outside the model's length, range, pattern or enum as errors");
+    parser.addOption({"--export"}, "FORMAT", "print the call as code instead of sending it: aws-cli, boto3 or curl "
+                                             "(each signs when run, with its own credentials)");
     return parser;
 }
 
@@ -200,7 +203,12 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     const auto serviceEndpoints = endpoints::ServiceEndpoints::forService(*open->loaded.model, *open->service);
     if (!serviceEndpoints)
         return fail(serviceEndpoints.error().message, GeneralError);
-    const auto profile = loadProfile(*parsed, environment, err);
+    const std::optional<std::string> exportFormat = parsed->last("--export");
+    if (exportFormat && *exportFormat != "aws-cli" && *exportFormat != "boto3" && *exportFormat != "curl")
+        return fail("--export is aws-cli, boto3 or curl, not '" + *exportFormat + "'");
+    auto profile = loadProfile(*parsed, environment, err);
+    if (!profile && exportFormat && *exportFormat != "curl")
+        profile = ProfileContext{}; // the command names the profile; it runs where that profile is
     if (!profile)
         return fail(profile.error().message, ConfigurationError);
     const auto endpointSettings = endpointSettingsFrom(*parsed, environment, profile->settings, summary.sdkId, *serviceEndpoints);
@@ -213,7 +221,7 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     spec.input = inputDocument.object();
     spec.endpoint = *endpointSettings;
     spec.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(*serviceEndpoints);
-    if (!parsed->has("--no-sign")) {
+    if (!parsed->has("--no-sign") && !exportFormat) { // exported code finds its own credentials
         auto resolved = resolveCredentials(*profile, environment, clock, random, sleeper, in, err);
         if (!resolved)
             return fail(resolved.error().message, ConfigurationError);
@@ -241,6 +249,22 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
         return problem->problems.empty() ? fail(problem->message) : UsageError;
     }
     const calls::PreparedCall &first = std::get<calls::PreparedCall>(prepared);
+
+    if (exportFormat == "curl") {
+        const auto command = collections::curlCommand(first.request(), first.url(), first.endpoint().signingRegion,
+                                                      first.endpoint().signingName);
+        if (!command)
+            return fail("--export curl: " + command.error().message);
+        out << *command << '\n';
+        return Success;
+    }
+    if (exportFormat) {
+        const collections::ExportedCall call{summary.sdkId, std::string(open->operation->id.name()), spec.input,
+                                             parsed->last("--profile").value_or(""), parsed->last("--region").value_or(""),
+                                             parsed->last("--endpoint-url").value_or("")};
+        out << (*exportFormat == "aws-cli" ? collections::awsCliCommand(call) + '\n' : collections::boto3Snippet(call));
+        return Success;
+    }
 
     if (parsed->has("--dry-run")) {
         const auto signed_ = first.sign({}, clock.now());
