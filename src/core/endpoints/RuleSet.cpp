@@ -354,7 +354,9 @@ public:
                     throw CompileError{where + ": the default is not a " + type};
                 }
             }
-            slot(p.name);
+            // Parameter i is variable slot i: a name given twice (JSON allows it) would break that.
+            if (std::size_t(slot(p.name)) != m_set.m_parameters.size())
+                throw CompileError{where + ": declared twice"};
             m_set.m_parameters.push_back(std::move(p));
         }
     }

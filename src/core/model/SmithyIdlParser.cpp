@@ -380,6 +380,15 @@ private:
         Node node;
         node.at = here();
         const char c = peek();
+        // Arrays and objects nest by recursion: a limit keeps a hostile file from overflowing the stack
+        // (found by fuzz_smithy_idl). No real model comes near it.
+        struct Depth {
+            int &depth;
+            explicit Depth(int &d) : depth(++d) {}
+            ~Depth() { --depth; }
+        } depth(m_nodeDepth);
+        if ((c == '[' || c == '{') && m_nodeDepth > MaxNodeDepth)
+            fail("values nested deeper than " + std::to_string(MaxNodeDepth) + " levels");
         if (c == '[') {
             ++m_p;
             node.kind = Node::Kind::Array;
@@ -718,8 +727,10 @@ private:
         }
     }
 
+    static constexpr int MaxNodeDepth = 256;
     std::string_view m_s;
     std::size_t m_p = 0;
+    int m_nodeDepth = 0;
     std::vector<std::size_t> m_lineStarts;
     std::vector<std::string> m_docs;
     std::string m_inputSuffix = "Input";

@@ -113,6 +113,9 @@ private slots:
                                   << "parameters.R: unknown type 'Number'";
         QTest::newRow("bad default") << "{'parameters': {'R': {'type': 'Boolean', 'default': 'yes'}}, 'rules': []}"
                                      << "parameters.R: the default is not a Boolean";
+        QTest::newRow("a parameter twice") // found by fuzz_endpoint_rules: evaluating it read past the variables
+            << "{'parameters': {'R': {'type': 'String'}, 'R': {'type': 'String'}}, 'rules': []}"
+            << "parameters.R: declared twice";
         QTest::newRow("unknown function")
             << "{'parameters': {}, 'rules': [{'type': 'tree', 'conditions': [], 'rules': [{'type': 'error', 'conditions': [{'fn': 'aws.foo', 'argv': []}], 'error': 'x'}]}]}"
             << "rules[0].rules[0].conditions[0]: unknown function 'aws.foo'";

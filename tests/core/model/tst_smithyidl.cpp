@@ -204,6 +204,10 @@ private slots:
         QTest::newRow("bad version") << "$version: \"3\"\n"
                                      << "line 1, column 14"
                                      << "unsupported IDL version";
+        // Found by fuzz_smithy_idl: 100,000 nested arrays overflowed the stack.
+        QTest::newRow("nested too deep") << "namespace a\n@tags(" + QString(100000, '[') + "\nstring S\n"
+                                         << "line 2, column 263"
+                                         << "values nested deeper than 256 levels";
         QTest::newRow("unterminated body") << "namespace a\nstructure S {\n  a: String\n"
                                            << "line 4, column 1"
                                            << "unterminated shape body";
