@@ -561,8 +561,9 @@ LoadResult Loader::load(std::string_view serviceJson, std::string_view paginator
         dom::object definition;
         if (value.get_object().get(definition) == simdjson::SUCCESS) {
             addOperation(name, definition);
-            service.mutableRelations().operations.push_back(
-                *ShapeId::parse(m_ns + "#" + std::string(name)));
+            // A name that is no shape id was reported by addOperation; the service lists the rest.
+            if (auto id = ShapeId::parse(m_ns + "#" + std::string(name)))
+                service.mutableRelations().operations.push_back(std::move(*id));
         } else {
             error("/operations/" + std::string(name), "an operation must be an object");
         }

@@ -189,6 +189,16 @@ private slots:
         QVERIFY(result.errors[0].message.find("\"Colour\"") != std::string::npos);
         QVERIFY(result.model->find("com.amazonaws.widgets#PutWidget")); // the rest is there
 
+        // An operation whose name is no shape id: reported, and the service lists the others (found
+        // by fuzz_botocore: the service took an empty optional's garbage as an operation).
+        QByteArray badName(BotocoreService);
+        badName.replace("\"operations\": {\n", "\"operations\": {\"Put}Widget\": {\"name\": \"Put}Widget\", \"http\": {\"method\": \"POST\", \"requestUri\": \"/\"}},");
+        const LoadResult named = loadBotocoreJson(badName.toStdString(), "", "widgets.json");
+        QCOMPARE(named.errors.size(), std::size_t(1));
+        QCOMPARE(named.errors[0].location, std::string("/operations/Put}Widget"));
+        const Shape *service = named.model->shapesOfType(ShapeType::Service)[0];
+        QCOMPARE(service->rel().operations.size(), std::size_t(2));
+
         QVERIFY(!loadBotocoreJson("{\"version\": \"2.0\"", "", "x.json").ok());
         QVERIFY(loadBotocoreJson("{\"shapes\": {}}", "", "x.json")
                     .errors[0]
