@@ -5,6 +5,8 @@
 # the input that caused it in BUILD/crashes/TARGET/ (turn it into a regression test).
 #   scripts/fuzz.sh [SECONDS] [TARGET...]        default: 30 seconds, every target
 #   scripts/fuzz.sh 600                          the long run (10 minutes each)
+# CUMULUS_FUZZ_BUILD_DIR (default build-fuzz) and CUMULUS_FUZZ_OPTIMIZATION (default -O1) choose the
+# tree; both are read when the tree is first configured.
 # The test suite runs a short smoke run of every target (tests/fuzz/CMakeLists.txt: fuzz_smoke).
 # Needs: clang and libclang-rt-dev (scripts/dev.sh test installs them).
 set -euo pipefail
@@ -20,6 +22,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None -DCUMULUS_FUZZ=ON \
+    -DCUMULUS_FUZZ_OPTIMIZATION="${CUMULUS_FUZZ_OPTIMIZATION:--O1}" \
     >"$log" 2>&1 || { cat "$log"; exit 1; }
 fi
 cmake --build "$build" --target "${targets[@]}" >"$log" 2>&1 || { cat "$log"; exit 1; }
