@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 namespace cumulus::test {
 
@@ -27,6 +28,7 @@ QByteArray reason(int status)
 {
     switch (status) {
     case 200: return "OK";
+    case 307: return "Temporary Redirect";
     case 400: return "Bad Request";
     case 403: return "Forbidden";
     case 429: return "Too Many Requests";
@@ -89,6 +91,15 @@ ScriptedHttpServer::Step ScriptedHttpServer::cutShort(std::string partialBody, i
     return s;
 }
 
+ScriptedHttpServer::Step ScriptedHttpServer::flood(std::uint64_t bytes, bool announced)
+{
+    Step s;
+    s.kind = Step::Kind::Flood;
+    s.floodBytes = bytes;
+    s.floodAnnounced = announced;
+    return s;
+}
+
 ScriptedHttpServer::ScriptedHttpServer()
     : m_server(std::make_unique<QTcpServer>())
 {
@@ -110,39 +121,90 @@ ScriptedHttpServer::ScriptedHttpServer(const QSslCertificate &certificate, const
     connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &ScriptedHttpServer::onConnection);
 }
 
-TestCertificate makeSelfSignedCertificate(const std::string &host)
+namespace {
+
+QByteArray pemOf(const std::function<int(BIO *)> &write)
 {
-    EVP_PKEY *pkey = EVP_EC_gen("P-256");
-    X509 *x509 = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(x509), 1);
-    X509_gmtime_adj(X509_getm_notBefore(x509), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(x509), 24 * 3600);
-    X509_set_pubkey(x509, pkey);
-    X509_NAME *name = X509_get_subject_name(x509);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(host.c_str()), -1, -1, 0);
-    X509_set_issuer_name(x509, name);
+    BIO *bio = BIO_new(BIO_s_mem());
+    write(bio);
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(bio, &data);
+    QByteArray pem(data, length);
+    BIO_free(bio);
+    return pem;
+}
+
+void addExtension(X509 *x509, X509 *issuer, int nid, const std::string &value)
+{
     X509V3_CTX ctx;
-    X509V3_set_ctx(&ctx, x509, x509, nullptr, nullptr, 0);
-    const std::string san = "DNS:" + host;
-    if (X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, san.c_str())) {
+    X509V3_set_ctx(&ctx, issuer, x509, nullptr, nullptr, 0);
+    if (X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.c_str())) {
         X509_add_ext(x509, ext, -1);
         X509_EXTENSION_free(ext);
     }
-    X509_sign(x509, pkey, EVP_sha256());
-    BIO *certBio = BIO_new(BIO_s_mem());
-    BIO *keyBio = BIO_new(BIO_s_mem());
-    PEM_write_bio_X509(certBio, x509);
-    PEM_write_bio_PrivateKey(keyBio, pkey, nullptr, nullptr, 0, nullptr, nullptr);
-    char *data = nullptr;
-    const long certLength = BIO_get_mem_data(certBio, &data);
-    const QByteArray certPem(data, certLength);
-    const long keyLength = BIO_get_mem_data(keyBio, &data);
-    const QByteArray keyPem(data, keyLength);
-    BIO_free(certBio);
-    BIO_free(keyBio);
+}
+
+// host: a DNS name for a server's certificate; empty for an authority named `name`.
+TestCertificate makeCertificate(const std::string &name, const std::string &host, const TestCertificate *issuer)
+{
+    static long serial = 1;
+    EVP_PKEY *pkey = EVP_EC_gen("P-256");
+    X509 *x509 = X509_new();
+    X509_set_version(x509, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(x509), serial++);
+    X509_gmtime_adj(X509_getm_notBefore(x509), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(x509), 24 * 3600);
+    X509_set_pubkey(x509, pkey);
+    X509_NAME_add_entry_by_txt(X509_get_subject_name(x509), "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(name.c_str()), -1, -1, 0);
+    X509 *issuerX509 = x509;
+    EVP_PKEY *issuerKey = pkey;
+    if (issuer) {
+        const QByteArray certPem = issuer->certificate.toPem(), keyPem = issuer->key.toPem();
+        BIO *certBio = BIO_new_mem_buf(certPem.constData(), int(certPem.size()));
+        BIO *keyBio = BIO_new_mem_buf(keyPem.constData(), int(keyPem.size()));
+        issuerX509 = PEM_read_bio_X509(certBio, nullptr, nullptr, nullptr);
+        issuerKey = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
+        BIO_free(certBio);
+        BIO_free(keyBio);
+    }
+    X509_set_issuer_name(x509, X509_get_subject_name(issuerX509));
+    if (host.empty()) {
+        addExtension(x509, issuerX509, NID_basic_constraints, "critical,CA:TRUE");
+        addExtension(x509, issuerX509, NID_key_usage, "critical,keyCertSign,cRLSign");
+    } else {
+        addExtension(x509, issuerX509, NID_subject_alt_name, "DNS:" + host);
+    }
+    X509_sign(x509, issuerKey, EVP_sha256());
+    const QByteArray certPem = pemOf([x509](BIO *bio) { return PEM_write_bio_X509(bio, x509); });
+    const QByteArray keyPem = pemOf([pkey](BIO *bio) {
+        return PEM_write_bio_PrivateKey(bio, pkey, nullptr, nullptr, 0, nullptr, nullptr);
+    });
+    TestCertificate made{QSslCertificate(certPem, QSsl::Pem), QSslKey(keyPem, QSsl::Ec, QSsl::Pem)};
+    if (issuer) {
+        X509_free(issuerX509);
+        EVP_PKEY_free(issuerKey);
+    }
     X509_free(x509);
     EVP_PKEY_free(pkey);
-    return {QSslCertificate(certPem, QSsl::Pem), QSslKey(keyPem, QSsl::Ec, QSsl::Pem)};
+    return made;
+}
+
+} // namespace
+
+TestCertificate makeSelfSignedCertificate(const std::string &host)
+{
+    return makeCertificate(host, host, nullptr);
+}
+
+TestCertificate makeCertificateAuthority(const std::string &name)
+{
+    return makeCertificate(name, std::string(), nullptr);
+}
+
+TestCertificate makeCertificate(const std::string &host, const TestCertificate &issuer)
+{
+    return makeCertificate(host, host, &issuer);
 }
 
 ScriptedHttpServer::~ScriptedHttpServer() = default;
@@ -207,6 +269,28 @@ void ScriptedHttpServer::onData(QTcpSocket *socket)
             return;
         case Step::Kind::Stall:
             return; // never answers
+        case Step::Kind::Flood: {
+            const bool chunked = !step.floodAnnounced;
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                          + (chunked ? QByteArray("Transfer-Encoding: chunked")
+                                     : "Content-Length: " + QByteArray::number(qulonglong(step.floodBytes)))
+                          + "\r\n\r\n");
+            auto sent = std::make_shared<std::uint64_t>(0);
+            auto pump = [socket, sent, total = step.floodBytes, chunked] {
+                static const QByteArray block(1 << 20, 'x');
+                while (*sent < total && socket->state() == QAbstractSocket::ConnectedState
+                       && socket->bytesToWrite() < 4 * block.size()) {
+                    const qsizetype n = qsizetype(std::min<std::uint64_t>(std::uint64_t(block.size()), total - *sent));
+                    socket->write(chunked ? QByteArray::number(n, 16) + "\r\n" + block.left(n) + "\r\n" : block.left(n));
+                    *sent += std::uint64_t(n);
+                    if (*sent == total && chunked)
+                        socket->write("0\r\n\r\n");
+                }
+            };
+            connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+            pump();
+            return;
+        }
         case Step::Kind::Answer:
         case Step::Kind::CutShort: {
             QByteArray out = "HTTP/1.1 " + QByteArray::number(step.status) + ' ' + reason(step.status) + "\r\n";

@@ -8,6 +8,7 @@
 #include <QSslKey>
 #include <QTcpServer>
 
+#include <cstdint>
 #include <memory>
 
 #include <deque>
@@ -27,10 +28,12 @@ class ScriptedHttpServer : public QObject {
 
 public:
     struct Step {
-        enum class Kind { Answer, Close, Stall, CutShort } kind = Kind::Answer;
+        enum class Kind { Answer, Close, Stall, CutShort, Flood } kind = Kind::Answer;
         int status = 200;
         std::vector<std::pair<std::string, std::string>> headers;
         std::string body;
+        std::uint64_t floodBytes = 0;
+        bool floodAnnounced = false;
     };
     struct Received {
         std::string method;
@@ -46,6 +49,9 @@ public:
     static Step close();
     static Step stall();
     static Step cutShort(std::string partialBody, int announcedLength);
+    // A 200 answer of `bytes` bytes of filler, written as the client takes them (the server never
+    // holds more than a few MiB), with a Content-Length when `announced`, else chunked.
+    static Step flood(std::uint64_t bytes, bool announced);
 
     ScriptedHttpServer();
     // Over TLS, with this certificate and key.
@@ -67,11 +73,14 @@ private:
     QList<QPair<QTcpSocket *, QByteArray>> m_buffers;
 };
 
-// A self-signed certificate (EC P-256) for `host`, made with OpenSSL: for TLS tests.
+// A certificate (EC P-256) for `host`, made with OpenSSL: for TLS tests. Self-signed, or signed by
+// `issuer` (a certificate authority from makeCertificateAuthority).
 struct TestCertificate {
     QSslCertificate certificate;
     QSslKey key;
 };
 TestCertificate makeSelfSignedCertificate(const std::string &host);
+TestCertificate makeCertificateAuthority(const std::string &name);
+TestCertificate makeCertificate(const std::string &host, const TestCertificate &issuer);
 
 } // namespace cumulus::test

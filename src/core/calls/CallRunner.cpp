@@ -1,6 +1,7 @@
 #include "calls/CallRunner.h"
 
 #include "model/JsonText.h"
+#include "protocols/UnreadableBody.h"
 
 #include <QJsonObject>
 
@@ -25,6 +26,13 @@ CallOutcome CallRunner::send(const PreparedCall &call, const retries::RetrySetti
     hooks.inspect = [&](const net::HttpResponse &response) {
         retries::AttemptOutcome o;
         protocols::ParsedResponse parsed = call.protocol().parse(context, response);
+        if (!parsed.problem.empty())
+            parsed.problem += protocols::unreadableBodyHint(response);
+        if (parsed.error && parsed.error->message.empty() && response.status >= 300 && response.status < 400) {
+            if (const net::Header *location = response.header("Location"))
+                parsed.error->message = "the answer redirects to " + location->value
+                    + ", which is not followed (nor do the AWS SDKs follow redirects)";
+        }
         if (parsed.error) {
             o.errorCode = parsed.error->code;
             if (const model::Shape *shape = spec.model->find(parsed.error->shapeId)) {

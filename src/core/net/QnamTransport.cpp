@@ -107,9 +107,14 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         ? m_manager->sendCustomRequest(q, verb)
         : m_manager->sendCustomRequest(q, verb, QByteArray::fromStdString(request.body));
 
+    // Backpressure: Qt's network thread stops reading when 4 MiB wait here, so that an answer is
+    // not also held in a buffer of Qt's on its way to `body`.
+    reply->setReadBufferSize(4 << 20);
+
     QEventLoop loop;
     QTimer inactivity, cancelPoll;
     inactivity.setSingleShot(true);
+    std::uint64_t announced = 0; // the Content-Length of an answer refused for it
     bool timedOut = false, timedOutConnecting = false, tooLarge = false, cancelled = false, connected = false;
     std::string tlsProblem;
     const auto limit = m_options.maxResponseBytes;
@@ -139,20 +144,31 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         if (sent > 0)
             progressed();
     });
+    // The body moves out of Qt's buffer as it comes, so that an answer is held once, never twice.
+    std::string body;
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
+        progressed();
+        const QByteArray chunk = reply->readAll();
+        if (body.size() + std::uint64_t(chunk.size()) > limit) {
+            tooLarge = true;
+            reply->abort();
+            return;
+        }
+        body.append(chunk.constData(), std::size_t(chunk.size()));
+    });
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&](qint64 received, qint64) {
         if (received > 0)
             progressed();
-        if (received >= 0 && std::uint64_t(received) > limit) {
-            tooLarge = true;
-            reply->abort();
-        }
     });
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [&] {
         progressed();
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toULongLong() > limit) {
             tooLarge = true;
+            announced = length.toULongLong();
             reply->abort();
+        } else if (length.isValid()) {
+            body.reserve(std::size_t(length.toULongLong())); // no doubling copy on the way to it
         }
     });
     QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&](const QList<QSslError> &errors) {
@@ -192,7 +208,8 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
                                    : "could not connect within " + describeTimeout(m_options.connectTimeout) + " to " + where;
     } else if (tooLarge) {
         result.failure = TransportFailure::TooLarge;
-        result.message = "the answer to " + where + " is larger than the limit of " + std::to_string(limit) + " bytes";
+        result.message = "the answer to " + where + " is larger than the limit of " + std::to_string(limit) + " bytes"
+            + (announced ? " (it announced " + std::to_string(announced) + ")" : "");
     } else if (cancelled) {
         result.failure = TransportFailure::Cancelled;
         result.message = "cancelled: " + where;
@@ -204,10 +221,11 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         // answer (Connection: close) can make Qt report RemoteHostClosedError on a whole answer;
         // only a body shorter than its Content-Length was cut short. An answer to HEAD, a 204 and a
         // 304 have no body whatever their Content-Length says (RFC 9110, 6.4.1).
-        QByteArray body = reply->readAll();
+        const QByteArray rest = reply->readAll();
+        body.append(rest.constData(), std::size_t(rest.size()));
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         const bool bodyless = request.method == "HEAD" || status.toInt() == 204 || status.toInt() == 304;
-        if (error == QNetworkReply::RemoteHostClosedError && !bodyless && length.isValid() && length.toLongLong() > body.size()) {
+        if (error == QNetworkReply::RemoteHostClosedError && !bodyless && length.isValid() && length.toLongLong() > qint64(body.size())) {
             result.failure = TransportFailure::ConnectionClosed;
             result.message = "the connection closed after " + std::to_string(body.size()) + " of "
                 + std::to_string(length.toLongLong()) + " bytes of the answer: " + where;
@@ -215,7 +233,7 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
             result.response.status = status.toInt();
             for (const auto &[name, value] : reply->rawHeaderPairs())
                 result.response.headers.push_back({name.toStdString(), value.toStdString()});
-            result.response.body = body.toStdString();
+            result.response.body = std::move(body);
         }
     } else {
         result.failure = failureOf(error);

@@ -53,7 +53,9 @@ struct TransportResult {
 struct TransportOptions {
     std::chrono::milliseconds connectTimeout{60000};
     std::chrono::milliseconds readTimeout{60000};
-    std::uint64_t maxResponseBytes = 2ull << 30; // larger answers stop with TooLarge
+    // Larger answers stop with TooLarge (at their headers when they say their length): an answer is
+    // held in memory whole, once.
+    std::uint64_t maxResponseBytes = 1ull << 30;
     // SHA-256 digests (hex) of certificates a person chose to trust for a custom endpoint; every
     // other TLS error is an error.
     std::vector<std::string> trustedCertificates;

@@ -40,6 +40,7 @@ bool retriedConnectionFailure(net::TransportFailure f)
     case net::TransportFailure::ConnectionClosed:
     case net::TransportFailure::HostNotFound: // botocore's EndpointConnectionError is retried too
     case net::TransportFailure::Timeout:
+    case net::TransportFailure::Tls: // botocore's SSLError is a ConnectionError: retried, even a wrong host name
     case net::TransportFailure::Other:
         return true;
     default:

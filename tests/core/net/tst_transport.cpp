@@ -1,5 +1,6 @@
 // QnamTransport against a scripted loopback server: what goes out, what comes back, and every way
 // an answer can fail to come.
+#include "ResidentMemory.h"
 #include "ScriptedHttpServer.h"
 #include "net/QnamTransport.h"
 
@@ -162,6 +163,22 @@ private slots:
         const auto result = transport.send({"GET", server.url() + "/big", {}, ""}, nullptr);
         QCOMPARE(result.failure, net::TransportFailure::TooLarge);
         QVERIFY2(result.message.find("larger than the limit of 1000 bytes") != std::string::npos, result.message.c_str());
+    }
+
+    void endlessAnswerStopsAtTheLimit()
+    {
+        // 2 GB without a Content-Length (chunked): read until the limit, and no more held than it.
+        ScriptedHttpServer server;
+        server.script({ScriptedHttpServer::flood(2'000'000'000, false)});
+        net::TransportOptions options;
+        options.maxResponseBytes = 64 << 20;
+        net::QnamTransport transport(options);
+        net::TransportResult result;
+        const auto grew = test::residentGrowthKib([&] { result = transport.send({"GET", server.url() + "/", {}, ""}, nullptr); });
+        QCOMPARE(result.failure, net::TransportFailure::TooLarge);
+        QVERIFY2(result.message.find("larger than the limit of 67108864 bytes") != std::string::npos, result.message.c_str());
+        qInfo("the resident set grew by %ld KiB", grew.value_or(0));
+        QVERIFY2(!grew || *grew < 3 * 64 * 1024, qPrintable(QStringLiteral("the resident set grew by %1 KiB").arg(grew.value_or(0))));
     }
 
     void connectionRefused()

@@ -1,6 +1,7 @@
 // Responses that cannot be read — not JSON/XML, truncated, nested absurdly deep — give a clear
 // problem in every protocol (the caller keeps the raw bytes); nothing crashes.
 #include "ParseResponse.h"
+#include "protocols/UnreadableBody.h"
 
 #include <QtTest>
 
@@ -76,6 +77,30 @@ private slots:
         QVERIFY2(!parsed.problem.empty(), "an unreadable body must be reported as a problem");
         QVERIFY(!parsed.error || status >= 300);
         QVERIFY(parsed.output.isEmpty());
+    }
+
+    void firstInvalidUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("offset"); // -1: valid
+        QTest::newRow("ascii") << QByteArray("{\"a\": 1}") << -1;
+        QTest::newRow("two, three, four bytes") << QByteArray("\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80") << -1;
+        QTest::newRow("latin-1") << QByteArray("caf\xe9") << 3;
+        QTest::newRow("cut short") << QByteArray("ab\xe2\x82") << 2;
+        QTest::newRow("lone continuation") << QByteArray("a\x80") << 1;
+        QTest::newRow("overlong") << QByteArray("\xc0\xaf") << 0;
+        QTest::newRow("overlong three") << QByteArray("\xe0\x80\xaf") << 0;
+        QTest::newRow("surrogate") << QByteArray("x\xed\xa0\x80") << 1;
+        QTest::newRow("past U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << 0;
+        QTest::newRow("bad third byte") << QByteArray("\xe2\x82\x41") << 0;
+    }
+
+    void firstInvalidUtf8()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, offset);
+        const auto bad = protocols::firstInvalidUtf8(std::string_view(text.constData(), std::size_t(text.size())));
+        QCOMPARE(bad ? int(*bad) : -1, offset);
     }
 };
 

@@ -62,7 +62,7 @@ private slots:
         QTest::newRow("403 AccessDenied") << standard << 403 << "AccessDenied" << none << int(ErrorKind::NotRetryable);
         QTest::newRow("403 skew") << standard << 403 << "RequestTimeTooSkewed" << none << int(ErrorKind::ClockSkew);
         QTest::newRow("timeout") << standard << 0 << "" << int(net::TransportFailure::Timeout) << int(ErrorKind::Transient);
-        QTest::newRow("tls") << standard << 0 << "" << int(net::TransportFailure::Tls) << int(ErrorKind::NotRetryable);
+        QTest::newRow("tls") << standard << 0 << "" << int(net::TransportFailure::Tls) << int(ErrorKind::Transient);
         QTest::newRow("too large") << standard << 0 << "" << int(net::TransportFailure::TooLarge) << int(ErrorKind::NotRetryable);
         QTest::newRow("legacy 509") << legacy << 509 << "" << none << int(ErrorKind::Throttling);
         QTest::newRow("legacy SlowDown") << legacy << 503 << "SlowDown" << none << int(ErrorKind::Transient);
