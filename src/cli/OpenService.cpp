@@ -3,6 +3,9 @@
 #include "model/OperationIndex.h"
 
 #include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace cumulus::cli {
 
@@ -15,16 +18,31 @@ std::string lower(std::string text)
     return text;
 }
 
+// The catalog of one set of sources, scanned once per process: `cumulus-cli run` makes thousands of
+// calls in one, and scanning the bundled models takes longer than a call to a local server.
+const model::ModelRegistry &registryFor(const QStringList &paths, const util::Environment &environment)
+{
+    static std::mutex mutex;
+    static std::map<QStringList, std::unique_ptr<model::ModelRegistry>> registries;
+    const QStringList key = paths.isEmpty() ? model::ModelRegistry::pathsFromEnvironment(environment) : paths;
+    const std::lock_guard lock(mutex);
+    std::unique_ptr<model::ModelRegistry> &registry = registries[key];
+    if (!registry) {
+        registry = std::make_unique<model::ModelRegistry>();
+        registry->addSources(key, environment);
+    }
+    return *registry;
+}
+
 } // namespace
 
 util::Expected<OpenService> openService(const ParsedArguments &parsed, const util::Environment &environment,
                                         const std::string &serviceName, const std::string &operationName)
 {
-    model::ModelRegistry registry;
     QStringList paths;
     for (const std::string &path : parsed.all("--models"))
         paths << QString::fromStdString(path);
-    registry.addSources(paths, environment);
+    const model::ModelRegistry &registry = registryFor(paths, environment);
     const model::ServiceSummary *summary = registry.find(serviceName);
     if (!summary)
         return util::Error{"unknown service '" + serviceName + "' (cumulus-cli models list shows them)"};

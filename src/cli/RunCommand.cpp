@@ -29,6 +29,7 @@ ArgumentParser makeParser()
     parser.addOption({"--filter"}, "GLOB", "only the requests whose path matches (repeatable; e.g. 'tables/*')");
     parser.addFlag({"--show-output"}, "print each answer after its row");
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
+    parser.addOption({"--iterations"}, "N", "run the requests N times over (a row each: how many succeeded, the mean time)");
     return parser;
 }
 
@@ -87,50 +88,77 @@ int runRunCommand(const std::vector<std::string> &arguments, const util::Environ
                });
     };
 
+    long long iterations = 1;
+    if (const auto n = parsed->last("--iterations")) {
+        bool ok = false;
+        iterations = QString::fromStdString(*n).toLongLong(&ok);
+        if (!ok || iterations < 1 || iterations > 100000000)
+            return fail("--iterations wants a whole number from 1, not '" + *n + "'");
+    }
+
+    // One row per request, whatever the number of iterations: the runs add up in it.
     struct Row {
         std::string name, operation, result;
-        long long milliseconds = -1;
-        std::string output;
+        long long milliseconds = -1; // the sum over the runs
+        long long runs = 0, succeeded = 0;
+        std::string output;          // the last run's
     };
     std::vector<Row> rows;
     int failed = 0;
     for (const collections::FileProblem &problem : collection->problems) {
         if (!selected(problem.file))
             continue;
-        rows.push_back({problem.file, "", "cannot be read: " + problem.text(), -1, {}});
+        rows.push_back({problem.file, "", "cannot be read: " + problem.text(), -1, 0, 0, {}});
         ++failed;
     }
+    std::vector<std::pair<const collections::SavedRequest *, std::size_t>> runnable; // and its row
     for (const collections::SavedRequest &request : collection->requests) {
-        if (!selected(request.path))
-            continue;
-        Row row{request.path, request.service + " " + request.operation, {}, -1, {}};
-        const auto resolved = collections::resolveRequest(*collection, request, environmentName, environment);
-        if (!resolved) {
-            row.result = resolved.error().message;
-            ++failed;
-            rows.push_back(std::move(row));
-            continue;
+        if (selected(request.path)) {
+            runnable.emplace_back(&request, rows.size());
+            rows.push_back({request.path, request.service + " " + request.operation, {}, -1, 0, 0, {}});
         }
-        std::vector<std::string> call{request.service, request.operation, "--input",
-                                      QJsonDocument(resolved->input).toJson(QJsonDocument::Compact).toStdString()};
-        const std::string region = parsed->last("--region").value_or(resolved->region);
-        const std::string profile = parsed->last("--profile").value_or(resolved->profile);
-        const std::string endpoint = parsed->last("--endpoint-url").value_or(resolved->endpoint);
-        for (const auto &[option, value] : {std::pair{"--region", region}, std::pair{"--profile", profile},
-                                            std::pair{"--endpoint-url", endpoint}}) {
-            if (!value.empty())
-                call.insert(call.end(), {option, value});
+    }
+    for (long long iteration = 0; iteration < iterations; ++iteration) {
+        for (const auto &[request, index] : runnable) {
+            Row &row = rows[index];
+            ++row.runs;
+            const auto resolved = collections::resolveRequest(*collection, *request, environmentName, environment);
+            if (!resolved) {
+                row.result = resolved.error().message;
+                continue;
+            }
+            std::vector<std::string> call{request->service, request->operation, "--input",
+                                          QJsonDocument(resolved->input).toJson(QJsonDocument::Compact).toStdString()};
+            const std::string region = parsed->last("--region").value_or(resolved->region);
+            const std::string profile = parsed->last("--profile").value_or(resolved->profile);
+            const std::string endpoint = parsed->last("--endpoint-url").value_or(resolved->endpoint);
+            for (const auto &[option, value] : {std::pair{"--region", region}, std::pair{"--profile", profile},
+                                                std::pair{"--endpoint-url", endpoint}}) {
+                if (!value.empty())
+                    call.insert(call.end(), {option, value});
+            }
+            for (const std::string &models : parsed->all("--models"))
+                call.insert(call.end(), {"--models", models});
+            std::ostringstream answer, errors;
+            const auto started = clock.monotonicNow();
+            const int code = runCallCommand(call, environment, clock, random, sleeper, in, answer, errors);
+            row.milliseconds = std::max(0LL, row.milliseconds)
+                + std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - started).count();
+            if (code == Success)
+                ++row.succeeded;
+            if (code != Success || row.result.empty())
+                row.result = resultOf(code, errors.str()); // a failure stays the row's result
+            row.output = code == Success ? answer.str() : errors.str();
         }
-        for (const std::string &models : parsed->all("--models"))
-            call.insert(call.end(), {"--models", models});
-        std::ostringstream answer, errors;
-        const auto started = clock.monotonicNow();
-        const int code = runCallCommand(call, environment, clock, random, sleeper, in, answer, errors);
-        row.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - started).count();
-        row.result = resultOf(code, errors.str());
-        row.output = code == Success ? answer.str() : errors.str();
-        failed += code != Success;
-        rows.push_back(std::move(row));
+    }
+    for (const auto &[request, index] : runnable) {
+        Row &row = rows[index];
+        failed += row.succeeded < row.runs;
+        if (iterations > 1 && row.milliseconds >= 0)
+            row.milliseconds /= row.runs; // the mean
+        if (iterations > 1)
+            row.result = std::to_string(row.succeeded) + " of " + std::to_string(row.runs) + " ok"
+                + (row.succeeded < row.runs ? "; " + row.result : "");
     }
     if (rows.empty())
         return fail(filters.empty() ? "the collection has no requests" : "no request matches --filter");
@@ -150,7 +178,8 @@ int runRunCommand(const std::vector<std::string> &arguments, const util::Environ
         if (parsed->has("--show-output") && !row.output.empty())
             out << row.output << (row.output.back() == '\n' ? "" : "\n");
     }
-    out << (rows.size() - std::size_t(failed)) << " of " << rows.size() << " succeeded\n";
+    out << (rows.size() - std::size_t(failed)) << " of " << rows.size() << " succeeded"
+        << (iterations > 1 ? " every time over " + std::to_string(iterations) + " iterations" : "") << "\n";
     return failed ? 1 : Success;
 }
 

@@ -3,23 +3,52 @@
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
 
+#include <map>
+#include <mutex>
+
 namespace cumulus::calls {
+
+namespace {
+
+struct Bundled {
+    std::shared_ptr<const model::Model> model;
+    const model::Shape *service = nullptr;
+    std::shared_ptr<const endpoints::ServiceEndpoints> endpoints;
+};
+
+// A bundled service's model and endpoint rules, loaded once per process (they are resources of the
+// program: they cannot change). Every call with a role profile makes an STS client.
+Bundled bundled(const std::string &name)
+{
+    static std::mutex mutex;
+    static std::map<std::string, Bundled> loaded;
+    const std::lock_guard lock(mutex);
+    if (const auto it = loaded.find(name); it != loaded.end())
+        return it->second;
+    Bundled b;
+    model::ModelRegistry registry;
+    registry.addBundled();
+    if (const model::ServiceSummary *summary = registry.find(name)) {
+        b.model = registry.open(*summary).model;
+        b.service = b.model ? b.model->find(summary->shapeId) : nullptr;
+        if (b.service) {
+            if (auto e = endpoints::ServiceEndpoints::forService(*b.model, *b.service))
+                b.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(std::move(*e));
+        }
+    }
+    return loaded[name] = b;
+}
+
+} // namespace
 
 BundledServiceClient::BundledServiceClient(const std::string &service, CallRunner &runner, util::Random &random,
                                            endpoints::EndpointSettings settings, retries::RetrySettings retry)
     : m_name(service), m_runner(runner), m_random(random), m_settings(std::move(settings)), m_retry(retry)
 {
-    model::ModelRegistry registry;
-    registry.addBundled();
-    if (const model::ServiceSummary *summary = registry.find(service)) {
-        model::LoadResult loaded = registry.open(*summary);
-        m_model = loaded.model;
-        m_service = m_model ? m_model->find(summary->shapeId) : nullptr;
-        if (m_service) {
-            if (auto e = endpoints::ServiceEndpoints::forService(*m_model, *m_service))
-                m_endpoints = std::make_shared<const endpoints::ServiceEndpoints>(std::move(*e));
-        }
-    }
+    Bundled b = bundled(service);
+    m_model = std::move(b.model);
+    m_service = b.service;
+    m_endpoints = std::move(b.endpoints);
 }
 
 util::Expected<QJsonObject> BundledServiceClient::call(const std::string &operation, const QJsonObject &input,
