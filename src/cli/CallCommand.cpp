@@ -9,12 +9,15 @@
 #include "calls/CallRunner.h"
 #include "calls/Pagination.h"
 #include "collections/CodeExport.h"
+#include "history/CallHistory.h"
 #include "model/OperationIndex.h"
 #include "net/QnamTransport.h"
 #include "protocols/Constraints.h"
 #include "util/Redactor.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -47,6 +50,7 @@ ArgumentParser makeParser()
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
     parser.addFlag({"--dry-run"}, "print the request instead of sending it");
     parser.addFlag({"--no-sign"}, "leave the request unsigned");
+    parser.addFlag({"--no-history"}, "leave this call out of the history (also: CUMULUS_HISTORY=off)");
     parser.addFlag({"--debug"}, "print each attempt, its canonical request and string to sign (secrets masked)");
     parser.addOption({"--output"}, "FORMAT", "json (the parsed answer, default) or raw (the body as received)");
     parser.addFlag({"--json"}, "with --dry-run: print the request as JSON: method, url, headers, body or body_base64");
@@ -312,11 +316,50 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     if (parsed->has("--all-pages"))
         merger.emplace(*paginator);
 
+    // Each call sent goes to the history (never a credential: the profile's name, the input with
+    // anything like a secret redacted).
+    std::optional<history::CallHistory> historyLog;
+    if (!parsed->has("--no-history") && environment.value(QStringLiteral("CUMULUS_HISTORY")).value_or(QString()) != "off") {
+        if (const std::string file = history::historyFile(environment); !file.empty())
+            historyLog.emplace(file);
+    }
+
     std::optional<calls::PreparedCall> call(first);
     QJsonObject input = spec.input;
     std::string lastToken;
     while (true) {
+        const auto started = clock.monotonicNow();
         const calls::CallOutcome outcome = runner.send(*call, *retry);
+        if (historyLog && outcome.prepareError.empty()) {
+            history::HistoryEntry entry;
+            entry.time = QDateTime::fromMSecsSinceEpoch(
+                             std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch()).count(), QTimeZone::utc())
+                             .toString(Qt::ISODate)
+                             .toStdString();
+            entry.service = summary.name;
+            entry.operation = std::string(open->operation->id.name());
+            entry.profile = profile->name;
+            entry.region = spec.endpoint.region;
+            entry.endpoint = spec.endpoint.endpointUrl;
+            entry.input = input;
+            entry.status = outcome.last.ok() ? outcome.last.response.status : 0;
+            entry.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - started).count();
+            entry.attempts = int(outcome.attempts.size());
+            if (!outcome.last.ok())
+                entry.result = outcome.last.message;
+            else if (outcome.parsed && outcome.parsed->error)
+                entry.result = outcome.parsed->error->code.empty() ? "HTTP " + std::to_string(entry.status) : outcome.parsed->error->code;
+            else if (outcome.parsed && !outcome.parsed->problem.empty())
+                entry.result = "the answer could not be read";
+            else
+                entry.result = "ok";
+            if (outcome.parsed) {
+                entry.requestId = outcome.parsed->error && !outcome.parsed->error->requestId.empty() ? outcome.parsed->error->requestId
+                                                                                                      : outcome.parsed->requestId;
+            }
+            if (const auto problem = historyLog->append(entry))
+                err << "cumulus-cli call: warning: the history: " << problem->message << '\n';
+        }
         if (debug)
             printAttempts(outcome, call->request().method, call->url(), redactor, err);
         if (!outcome.prepareError.empty())

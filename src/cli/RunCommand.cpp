@@ -139,6 +139,7 @@ int runRunCommand(const std::vector<std::string> &arguments, const util::Environ
             }
             for (const std::string &models : parsed->all("--models"))
                 call.insert(call.end(), {"--models", models});
+            call.push_back("--no-history"); // a run is not a person's calls (as Postman's runner)
             std::ostringstream answer, errors;
             const auto started = clock.monotonicNow();
             const int code = runCallCommand(call, environment, clock, random, sleeper, in, answer, errors);

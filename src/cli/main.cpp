@@ -1,6 +1,7 @@
 #include "CallCommand.h"
 #include "EndpointCommand.h"
 #include "ExitCode.h"
+#include "HistoryCommand.h"
 #include "KeyRotationCommand.h"
 #include "ModelsCommand.h"
 #include "ProfilesCommand.h"
@@ -27,6 +28,7 @@ commands:
   call        call an operation: serialize, sign, send with retries, print the answer
   credential-process  a profile's credentials as credential_process JSON (for other SDKs)
   endpoint    resolve a service's endpoint: URL, headers, signing name and region
+  history     the calls sent: list (--search), save one to a collection, clear
   models      the service catalog: list, ops, show, search
   run         run a collection's requests in order and print a table of results (for CI)
   profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list, set, unset, delete, rename, undo,
@@ -115,6 +117,10 @@ int main(int argc, char *argv[])
         cumulus::util::SystemSleeper sleeper;
         return cumulus::cli::runCredentialProcessCommand(arguments, environment, clock, random, sleeper, std::cin,
                                                          std::cout, std::cerr);
+    }
+    if (command == "history") {
+        const cumulus::util::SystemEnvironment environment;
+        return cumulus::cli::runHistoryCommand(arguments, environment, std::cout, std::cerr);
     }
     if (command == "models") {
         const cumulus::util::SystemEnvironment environment;

@@ -1,15 +1,20 @@
 // `cumulus-cli run`: a collection of ten requests with an environment, against dynalite and s3rver
 // started by the test; a failing request fails the run and the others still run.
+#include "CallCommand.h"
 #include "CliRun.h"
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
+#include "HistoryCommand.h"
 #include "MockClock.h"
 #include "PeerServer.h"
 #include "RunCommand.h"
 #include "SeededRandom.h"
 #include "TestFiles.h"
+#include "collections/Collection.h"
 #include "util/SystemClock.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -150,6 +155,68 @@ private slots:
         run = f.run({"--filter", "nothing*"});
         QCOMPARE(run.code, 252);
         QVERIFY2(run.err.find("no request matches --filter") != std::string::npos, run.err.c_str());
+    }
+
+    void callsGoToTheHistoryAndBackToACollection()
+    {
+        PeerServer dynalite(PeerServer::npmBin("dynalite"), {"--host", "127.0.0.1", "--port", "{port}", "--createTableMs", "0"});
+        QVERIFY2(dynalite.started(), qPrintable(dynalite.problem()));
+        Fixture f;
+        auto call = [&](std::vector<std::string> arguments) {
+            std::istringstream in;
+            std::ostringstream out, err;
+            const int code = cli::runCallCommand(arguments, f.environment, f.clock, f.random, f.sleeper, in, out, err);
+            return CliRun{code, out.str(), err.str()};
+        };
+        auto history = [&](std::vector<std::string> arguments) {
+            std::ostringstream out, err;
+            const int code = cli::runHistoryCommand(arguments, f.environment, out, err);
+            return CliRun{code, out.str(), err.str()};
+        };
+        const std::string endpoint = dynalite.url();
+        QCOMPARE(call({"dynamodb", "ListTables", "--profile", "local", "--endpoint-url", endpoint}).code, 0);
+        QCOMPARE(call({"dynamodb", "DescribeTable", "--input", R"({"TableName": "Nope"})", "--profile", "local",
+                       "--endpoint-url", endpoint}).code, 254);
+        QCOMPARE(call({"dynamodb", "ListTables", "--profile", "local", "--endpoint-url", endpoint, "--no-history"}).code, 0);
+        QCOMPARE(call({"dynamodb", "ListTables", "--profile", "local", "--dry-run"}).code, 0); // not sent: not kept
+
+        // In the data folder under the home; newest first.
+        QVERIFY(QFile::exists(f.home.filePath(".local/share/cumulus/history.toml")));
+        CliRun list = history({"list"});
+        QCOMPARE(list.code, 0);
+        QVERIFY2(list.out.find("   1  ") == 0 && list.out.find("dynamodb DescribeTable  local  us-east-1") != std::string::npos
+                     && list.out.find("ResourceNotFoundException\n   2  ") != std::string::npos
+                     && list.out.find("ListTables  local  us-east-1") != std::string::npos,
+                 list.out.c_str());
+        QCOMPARE(std::count(list.out.begin(), list.out.end(), '\n'), 2);
+        list = history({"list", "--search", "nope describe", "--json"});
+        const QJsonArray found = QJsonDocument::fromJson(QByteArray::fromStdString(list.out)).array();
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found[0].toObject().value("Number").toInt(), 1);
+        QCOMPARE(found[0].toObject().value("Status").toInt(), 400);
+        QCOMPARE(found[0].toObject().value("Endpoint").toString().toStdString(), endpoint);
+        QVERIFY(!found[0].toObject().value("RequestId").toString().isEmpty());
+
+        // Saved to a collection, it runs from there.
+        put(f.collection.filePath("collection.toml"), "name = \"Saved\"\n");
+        const CliRun saved = history({"save", "1", f.collection.path().toStdString(), "tables/describe"});
+        QVERIFY2(saved.code == 0, saved.err.c_str());
+        const auto collection = collections::loadCollection(f.collection.path().toStdString());
+        QVERIFY(collection && collection->requests.size() == 1);
+        QCOMPARE(collection->requests[0].path, std::string("tables/describe.toml"));
+        QCOMPARE(collection->requests[0].operation, std::string("DescribeTable"));
+        QCOMPARE(collection->requests[0].input.value("TableName").toString(), "Nope");
+        const CliRun run = f.run({});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.find("tables/describe.toml  dynamodb DescribeTable") != std::string::npos
+                     && run.out.find("ResourceNotFoundException") != std::string::npos,
+                 run.out.c_str());
+        const std::string after = history({"list"}).out;
+        QCOMPARE(std::count(after.begin(), after.end(), '\n'), 2); // a run adds nothing
+
+        QCOMPARE(history({"save", "9", f.collection.path().toStdString(), "x"}).code, 252);
+        QCOMPARE(history({"clear"}).code, 0);
+        QCOMPARE(history({"list"}).out, std::string());
     }
 };
 

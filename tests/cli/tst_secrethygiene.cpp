@@ -1,10 +1,11 @@
 // Secret hygiene: a session of cumulus-cli calls against moto (signature checks on) with static
 // keys, session keys and an assumed role, at the highest verbosity (--debug, and every Qt logging
 // category on), then a scan of every byte the program printed and of every file it left under its
-// home and data folders, for the secret keys, the session tokens and the SigV4 signing keys. The
-// only files allowed to hold a secret are the ones that exist to: the credentials file the test
-// wrote (unchanged) and the AWS CLI's role cache (~/.aws/cli/cache, owner-only, as the AWS CLI
-// writes it). The role sessions' secrets are read back from moto (its /moto-api/data.json).
+// home and data folders (the call history among them), for the secret keys, the session tokens and
+// the SigV4 signing keys. The only files allowed to hold a secret are the ones that exist to: the
+// credentials file the test wrote (unchanged) and the AWS CLI's role cache (~/.aws/cli/cache,
+// owner-only, as the AWS CLI writes it). The role sessions' secrets are read back from moto (its
+// /moto-api/data.json).
 #include "PeerServer.h"
 
 #include <QCryptographicHash>
@@ -270,6 +271,7 @@ private slots:
             }
         }
         QCOMPARE(cached, 1);
+        QVERIFY(QFile::exists(m_home.filePath("xdg_data_home/cumulus/history.toml"))); // the history was among them
         QVERIFY(scanned >= 5); // config and the collection, at least
         qInfo("scanned %lld bytes printed by %lld runs and %d files for %zu secrets", qlonglong(m_printed.size()),
               qlonglong(session_.size()), scanned, secrets.size());
