@@ -15,9 +15,7 @@
 #include "protocols/Constraints.h"
 #include "util/Redactor.h"
 
-#include <QDateTime>
 #include <QJsonArray>
-#include <QTimeZone>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -329,34 +327,13 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     std::string lastToken;
     while (true) {
         const auto started = clock.monotonicNow();
+        const auto sentAt = clock.now();
         const calls::CallOutcome outcome = runner.send(*call, *retry);
         if (historyLog && outcome.prepareError.empty()) {
-            history::HistoryEntry entry;
-            entry.time = QDateTime::fromMSecsSinceEpoch(
-                             std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch()).count(), QTimeZone::utc())
-                             .toString(Qt::ISODate)
-                             .toStdString();
-            entry.service = summary.name;
-            entry.operation = std::string(open->operation->id.name());
-            entry.profile = profile->name;
-            entry.region = spec.endpoint.region;
-            entry.endpoint = spec.endpoint.endpointUrl;
-            entry.input = input;
-            entry.status = outcome.last.ok() ? outcome.last.response.status : 0;
-            entry.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - started).count();
-            entry.attempts = int(outcome.attempts.size());
-            if (!outcome.last.ok())
-                entry.result = outcome.last.message;
-            else if (outcome.parsed && outcome.parsed->error)
-                entry.result = outcome.parsed->error->code.empty() ? "HTTP " + std::to_string(entry.status) : outcome.parsed->error->code;
-            else if (outcome.parsed && !outcome.parsed->problem.empty())
-                entry.result = "the answer could not be read";
-            else
-                entry.result = "ok";
-            if (outcome.parsed) {
-                entry.requestId = outcome.parsed->error && !outcome.parsed->error->requestId.empty() ? outcome.parsed->error->requestId
-                                                                                                      : outcome.parsed->requestId;
-            }
+            const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - started);
+            const history::HistoryEntry entry = history::entryOf(summary.name, std::string(open->operation->id.name()), profile->name,
+                                                                 spec.endpoint.region, spec.endpoint.endpointUrl, input, outcome,
+                                                                 sentAt, took);
             if (const auto problem = historyLog->append(entry))
                 err << "cumulus-cli call: warning: the history: " << problem->message << '\n';
         }

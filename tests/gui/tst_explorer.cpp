@@ -7,6 +7,7 @@
 #include "FakeSleeper.h"
 #include "MockClock.h"
 #include "PeerServer.h"
+#include "history/CallHistory.h"
 #include "ScriptedHttpServer.h"
 #include "SeededRandom.h"
 #include "catalog/CatalogModel.h"
@@ -275,6 +276,16 @@ private slots:
         QCOMPARE(f.window->response()->outputModel()->find("Items").siblingAtColumn(1).data().toString(), "[2 items]");
         QVERIFY2(f.window->response()->summary()->text().contains("pages merged"), qPrintable(f.window->response()->summary()->text()));
         QVERIFY(!f.window->response()->nextPageButton()->isVisible());
+
+        // Each call the window sent is in the history the CLI reads, in order, by catalog name.
+        const auto sent = history::CallHistory(history::historyFile(f.environment)).entries();
+        QVERIFY(sent && sent->size() >= 5);
+        QCOMPARE((*sent)[0].service + " " + (*sent)[0].operation, std::string("dynamodb CreateTable"));
+        QCOMPARE((*sent)[1].operation, std::string("PutItem"));
+        QCOMPARE((*sent)[1].input.value("Item").toObject().value("Year").toObject().value("N").toString(), "1999");
+        QCOMPARE((*sent)[1].endpoint, dynalite.url());
+        QCOMPARE((*sent)[1].result, std::string("ok"));
+        QCOMPARE(sent->back().operation, std::string("Scan"));
     }
 
     void assumedRoleBecomesTheIdentity()

@@ -2,6 +2,7 @@
 
 #include "util/Environment.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QTimeZone>
 
 #include <toml++/toml.h>
 
@@ -81,6 +83,39 @@ std::string textOf(const HistoryEntry &e)
 }
 
 } // namespace
+
+HistoryEntry entryOf(const std::string &service, const std::string &operation, const std::string &profile,
+                     const std::string &region, const std::string &endpoint, const QJsonObject &input,
+                     const calls::CallOutcome &outcome, std::chrono::system_clock::time_point time,
+                     std::chrono::milliseconds took)
+{
+    HistoryEntry e;
+    e.time = QDateTime::fromMSecsSinceEpoch(
+                 std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count(), QTimeZone::utc())
+                 .toString(Qt::ISODate)
+                 .toStdString();
+    e.service = service;
+    e.operation = operation;
+    e.profile = profile;
+    e.region = region;
+    e.endpoint = endpoint;
+    e.input = input;
+    e.status = outcome.last.ok() ? outcome.last.response.status : 0;
+    e.milliseconds = took.count();
+    e.attempts = int(outcome.attempts.size());
+    const auto &parsed = outcome.parsed;
+    if (!outcome.last.ok())
+        e.result = outcome.last.message;
+    else if (parsed && parsed->error)
+        e.result = parsed->error->code.empty() ? "HTTP " + std::to_string(e.status) : parsed->error->code;
+    else if (parsed && !parsed->problem.empty())
+        e.result = "the answer could not be read";
+    else
+        e.result = "ok";
+    if (parsed)
+        e.requestId = parsed->error && !parsed->error->requestId.empty() ? parsed->error->requestId : parsed->requestId;
+    return e;
+}
 
 CallHistory::CallHistory(std::string file, std::uint64_t maxBytes)
     : m_file(std::move(file)), m_maxBytes(maxBytes)

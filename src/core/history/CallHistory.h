@@ -1,10 +1,12 @@
 #pragma once
 
+#include "calls/CallRunner.h"
 #include "collections/Collection.h"
 #include "util/Expected.h"
 
 #include <QJsonObject>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +33,13 @@ struct HistoryEntry {
     int attempts = 0;
     std::string requestId;
 };
+
+// The entry for a call that was sent: what was asked (service by its catalog name) and what came
+// of it. `time` is when it was sent.
+HistoryEntry entryOf(const std::string &service, const std::string &operation, const std::string &profile,
+                     const std::string &region, const std::string &endpoint, const QJsonObject &input,
+                     const calls::CallOutcome &outcome, std::chrono::system_clock::time_point time,
+                     std::chrono::milliseconds took);
 
 // The calls a person sent, oldest first, in a TOML file of the app's data folder: one [[call]]
 // table per call, appended, so that the file is never rewritten by a call. Past `maxBytes` the

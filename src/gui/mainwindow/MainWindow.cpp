@@ -438,6 +438,7 @@ bool MainWindow::openOperation(const QString &serviceName, const QString &operat
         m_serviceEndpoints.reset();
     m_model = loaded.model;
     m_service = service;
+    m_serviceName = summary->name;
     m_operation = operation;
     m_operationLabel->setText(QStringLiteral("%1 · %2").arg(QString::fromStdString(summary->name), operationName));
     m_composer->setOperation(m_model, service, operation);
@@ -562,6 +563,7 @@ void MainWindow::send(bool allPages)
     request.model = m_model;
     request.service = m_service;
     request.operation = m_operation;
+    request.serviceName = m_serviceName;
     request.input = m_composer->document();
     request.profile = m_profile->currentText().toStdString();
     request.region = m_region->currentText().toStdString();

@@ -158,6 +158,7 @@ private:
     ResponseView *m_response = nullptr;
     std::shared_ptr<const model::Model> m_model;
     const model::Shape *m_service = nullptr;
+    std::string m_serviceName; // the catalog name of m_service
     const model::Shape *m_operation = nullptr;
     std::shared_ptr<const endpoints::ServiceEndpoints> m_serviceEndpoints; // the open service's, compiled once
     credentials::SharedFiles m_files; // read at start and when another profile is picked, not per keystroke

@@ -2,6 +2,7 @@
 
 #include "calls/Pagination.h"
 #include "credentials/CredentialChain.h"
+#include "history/CallHistory.h"
 #include "model/OperationDescription.h"
 #include "model/ServiceSummary.h"
 #include "net/QnamTransport.h"
@@ -105,7 +106,19 @@ void CallWorker::send(const CallRequest &request)
         }
         const calls::PreparedCall &call = std::get<calls::PreparedCall>(prepared);
         result.url = call.url();
+        const auto sentAt = m_clock.now();
+        const auto sendStarted = m_clock.monotonicNow();
         result.outcome = runner.send(call, *retry, &m_cancel);
+        if (result.outcome->prepareError.empty()
+            && m_environment.value(QStringLiteral("CUMULUS_HISTORY")).value_or(QString()) != QLatin1String("off")) {
+            if (const std::string file = history::historyFile(m_environment); !file.empty()) {
+                const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock.monotonicNow() - sendStarted);
+                // A failure to keep the history does not fail the call; the window shows the call.
+                history::CallHistory(file).append(history::entryOf(
+                    request.serviceName, std::string(request.operation->id.name()), request.session ? std::string() : profile,
+                    spec.endpoint.region, spec.endpoint.endpointUrl, input, *result.outcome, sentAt, took));
+            }
+        }
         const auto &parsed = result.outcome->parsed;
         if (parsed && parsed->error && !parsed->error->shapeId.empty()) {
             if (const model::Shape *error = request.model->find(parsed->error->shapeId))

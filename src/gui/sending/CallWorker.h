@@ -23,6 +23,7 @@ struct CallRequest {
     std::shared_ptr<const model::Model> model;
     const model::Shape *service = nullptr;
     const model::Shape *operation = nullptr;
+    std::string serviceName;  // the catalog's name ("dynamodb"), for the history
     QJsonObject input;
     std::string profile;      // empty: AWS_PROFILE / default
     std::string region;       // empty: the profile's
