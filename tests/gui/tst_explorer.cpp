@@ -371,6 +371,28 @@ private slots:
         QVERIFY(second.sendButton()->isEnabled());
     }
 
+    void settingsHoldNoSecret()
+    {
+        // The last input is kept for the next start, but not what looks like a secret in it.
+        QTemporaryDir dir;
+        const QString file = dir.filePath("cumulus.ini");
+        Fixture f;
+        {
+            MainWindow first(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
+            QVERIFY(waitForCatalog(first));
+            QVERIFY(first.openOperation("secrets-manager", "PutSecretValue"));
+            first.composer()->json()->setPlainText(R"({"SecretId": "prod/db", "SecretString": "hunter2-in-the-window"})");
+            first.close();
+        }
+        QFile settings(file);
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray written = settings.readAll();
+        QVERIFY2(written.contains("prod/db") && !written.contains("hunter2"), written.constData());
+        MainWindow second(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
+        QVERIFY(waitForCatalog(second));
+        QCOMPARE(second.composer()->document().value("SecretString").toString(), "(redacted)");
+    }
+
     void signatureMismatchShowsTheDifference()
     {
         // An S3-style SignatureDoesNotMatch that says which canonical request AWS computed (moto's

@@ -8,6 +8,7 @@
 #include "credentials/profile/SharedFiles.h"
 #include "endpoints/Partitions.h"
 #include "endpoints/ServiceEndpoints.h"
+#include "history/CallHistory.h"
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
 #include "model/ServiceSummary.h"
@@ -395,7 +396,8 @@ void MainWindow::save() const
     s->setValue("call/endpoint", m_endpoint->text());
     if (m_operation) {
         s->setValue("call/operation", m_operationLabel->text().replace(QStringLiteral(" · "), QStringLiteral("/")));
-        s->setValue("call/input", QJsonDocument(m_composer->document()).toJson(QJsonDocument::Compact));
+        // As in the history: what looks like a secret is not written to the settings.
+        s->setValue("call/input", QJsonDocument(history::redactSecrets(m_composer->document())).toJson(QJsonDocument::Compact));
     }
 }
 
