@@ -7,7 +7,9 @@
 #include "FakeSleeper.h"
 #include "MockClock.h"
 #include "PeerServer.h"
+#include "collections/Collection.h"
 #include "history/CallHistory.h"
+#include "history/HistoryPanel.h"
 #include "ScriptedHttpServer.h"
 #include "SeededRandom.h"
 #include "catalog/CatalogModel.h"
@@ -32,6 +34,7 @@
 #include <QListWidget>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QTreeWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -286,6 +289,33 @@ private slots:
         QCOMPARE((*sent)[1].endpoint, dynalite.url());
         QCOMPARE((*sent)[1].result, std::string("ok"));
         QCOMPARE(sent->back().operation, std::string("Scan"));
+
+        // The history panel: newest first, searched, a call opened again and saved to a collection.
+        f.window->showHistory();
+        HistoryPanel *panel = f.window->historyPanel();
+        QVERIFY(panel->isVisible());
+        QCOMPARE(panel->list()->topLevelItemCount(), int(sent->size()));
+        QCOMPARE(panel->list()->topLevelItem(0)->text(1), "dynamodb Scan");
+        panel->search()->setText("putitem 1999");
+        QCOMPARE(panel->list()->topLevelItemCount(), 1);
+        QTreeWidgetItem *put = panel->list()->topLevelItem(0);
+        QCOMPARE(put->text(1), "dynamodb PutItem");
+        QCOMPARE(put->text(4), "ok");
+        panel->list()->setCurrentItem(put);
+        emit panel->list()->itemActivated(put, 0);
+        QCOMPARE(f.window->composer()->document().value("Item").toObject().value("Year").toObject().value("N").toString(), "1999");
+        QTemporaryDir collection;
+        QFile top(collection.filePath("collection.toml"));
+        QVERIFY(top.open(QIODevice::WriteOnly));
+        top.write("name = \"Songs\"\n");
+        top.close();
+        QCOMPARE(panel->saveSelected(collection.path(), "songs/put"), std::optional<std::string>());
+        const auto saved = collections::loadCollection(collection.path().toStdString());
+        QVERIFY(saved && saved->requests.size() == 1);
+        QCOMPARE(saved->requests[0].path, std::string("songs/put.toml"));
+        QCOMPARE(saved->requests[0].operation, std::string("PutItem"));
+        QCOMPARE(saved->requests[0].endpoint, dynalite.url());
+        QCOMPARE(saved->requests[0].input.value("TableName").toString(), "Music");
     }
 
     void assumedRoleBecomesTheIdentity()

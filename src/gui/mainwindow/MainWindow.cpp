@@ -9,6 +9,7 @@
 #include "endpoints/Partitions.h"
 #include "endpoints/ServiceEndpoints.h"
 #include "history/CallHistory.h"
+#include "history/HistoryPanel.h"
 #include "model/ModelRegistry.h"
 #include "model/OperationIndex.h"
 #include "model/ServiceSummary.h"
@@ -288,6 +289,31 @@ void MainWindow::build()
     addDockWidget(Qt::RightDockWidgetArea, m_workbenchDock);
     m_workbenchDock->hide();
     connect(m_workbench, &ModelWorkbench::modelChanged, this, &MainWindow::workbenchModelChanged);
+    // The history of calls sent (shared with cumulus-cli), below the work area until asked for.
+    m_history = new HistoryPanel(this);
+    m_history->setFile(history::historyFile(*m_services.environment));
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_history);
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
+    connect(m_history, &HistoryPanel::openRequested, this, [this](const history::HistoryEntry &entry) {
+        if (!openOperation(QString::fromStdString(entry.service), QString::fromStdString(entry.operation))) {
+            statusBar()->showMessage(tr("%1 %2 is not in the catalog").arg(QString::fromStdString(entry.service),
+                                                                             QString::fromStdString(entry.operation)));
+            return;
+        }
+        m_composer->setDocument(entry.input);
+        if (!entry.profile.empty())
+            m_profile->setCurrentText(QString::fromStdString(entry.profile));
+        m_region->setCurrentText(QString::fromStdString(entry.region));
+        m_endpoint->setText(QString::fromStdString(entry.endpoint));
+    });
+    QAction *historyAction = m_ui->menuFile->addAction(tr("History"));
+    historyAction->setObjectName(QStringLiteral("actionHistory"));
+    historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_ui->menuFile->insertAction(m_ui->actionQuit, historyAction);
+    connect(historyAction, &QAction::triggered, this, &MainWindow::showHistory);
     QAction *profiles = m_ui->menuFile->addAction(tr("Profiles…"));
     profiles->setObjectName(QStringLiteral("actionProfiles"));
     m_ui->menuFile->insertAction(m_ui->actionQuit, profiles);
@@ -301,6 +327,14 @@ void MainWindow::build()
     });
     updateSendState();
     restore();
+}
+
+void MainWindow::showHistory()
+{
+    m_history->reload();
+    m_historyDock->show();
+    m_historyDock->raise();
+    m_history->search()->setFocus();
 }
 
 std::unique_ptr<QSettings> MainWindow::settings() const
@@ -596,6 +630,7 @@ void MainWindow::finished(const CallResult &result)
     m_busy = false;
     m_cancel->setEnabled(false);
     m_response->showResult(result);
+    m_history->reload();
     updateSendState();
     statusBar()->showMessage(result.outcome ? tr("Done in %1 ms").arg(result.elapsed.count()) : tr("Not sent"));
     emit callFinished();

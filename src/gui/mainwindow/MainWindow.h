@@ -92,6 +92,8 @@ public:
     // The model catalog is scanned off the UI thread; until catalogLoaded(), openOperation() fails.
     bool catalogReady() const { return m_registry != nullptr; }
     ModelWorkbench *workbench() const { return m_workbench; }
+    class HistoryPanel *historyPanel() const { return m_history; }
+    void showHistory();
     void showWorkbench();
     // The visual editor of the shared files (File > Profiles…).
     ProfileEditor *showProfileEditor();
@@ -167,6 +169,8 @@ private:
     bool m_busy = false;
     ModelWorkbench *m_workbench = nullptr;
     class QDockWidget *m_workbenchDock = nullptr;
+    class HistoryPanel *m_history = nullptr;
+    class QDockWidget *m_historyDock = nullptr;
     // What answers told about each profile (and session): its ARN, when its credentials expire.
     struct Identity {
         QString arn;
