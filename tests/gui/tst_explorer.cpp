@@ -486,11 +486,11 @@ private slots:
         QVERIFY(f.window->openOperation("kinesis", "PutRecord"));
         QFile file(f.home.filePath("record.bin"));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray("\x00\x01binary\xff", 10));
+        file.write(QByteArray("\x00\x01" "binary\xff", 9));
         file.close();
         RequestComposer *composer = f.window->composer();
         QVERIFY(composer->loadBlobFromFile(composer->inputModel()->indexOf({"Data"}), file.fileName()));
-        QCOMPARE(composer->document().value("Data").toString(), QString::fromLatin1(QByteArray("\x00\x01binary\xff", 10).toBase64()));
+        QCOMPARE(composer->document().value("Data").toString(), QString::fromLatin1(QByteArray("\x00\x01" "binary\xff", 9).toBase64()));
         QVERIFY(!composer->loadBlobFromFile(composer->inputModel()->indexOf({"Data"}), f.home.filePath("missing")));
         QVERIFY(composer->setBlobText(composer->inputModel()->indexOf({"Data"}), "héllo"));
         QCOMPARE(composer->document().value("Data").toString(), QString::fromLatin1(QByteArray("h\xc3\xa9llo").toBase64()));

@@ -393,6 +393,9 @@ void MainWindow::loadModels()
     m_loader = QThread::create([registry, paths = m_services.modelPaths, environment = m_services.environment] {
         registry->addSources(paths, *environment);
     });
+    // A child of the window: a window closed before the scan's end (its finished() not yet seen)
+    // still deletes it, after the wait in the destructor (LeakSanitizer found it left behind).
+    m_loader->setParent(this);
     connect(m_loader, &QThread::finished, this, [this] {
         m_loader->deleteLater();
         m_loader = nullptr;
