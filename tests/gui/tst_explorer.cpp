@@ -381,19 +381,29 @@ private slots:
                  "arn:aws:sts::123456789012:assumed-role/viewer/from-the-window");
     }
 
+private:
+    // A window that opens an operation, takes an input (and an endpoint) and closes, keeping its
+    // settings in `file`.
+    static void closeAfter(Fixture &f, const QString &file, const QString &service, const QString &operation,
+                           const QString &input, const QString &endpoint = {})
+    {
+        MainWindow first(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
+        QVERIFY(waitForCatalog(first));
+        QVERIFY(first.openOperation(service, operation));
+        first.composer()->json()->setPlainText(input);
+        if (!endpoint.isEmpty())
+            first.endpoint()->setText(endpoint);
+        first.close();
+    }
+
+private slots:
     void restoresTheLastCall()
     {
         QTemporaryDir dir;
         const QString file = dir.filePath("cumulus.ini");
         Fixture f;
-        {
-            MainWindow first(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
-            QVERIFY(waitForCatalog(first));
-            QVERIFY(first.openOperation("sqs", "SendMessage"));
-            first.composer()->json()->setPlainText("{\"QueueUrl\": \"http://q\", \"MessageBody\": \"hello\"}");
-            first.endpoint()->setText(QStringLiteral("http://localhost:9324"));
-            first.close();
-        }
+        closeAfter(f, file, "sqs", "SendMessage", "{\"QueueUrl\": \"http://q\", \"MessageBody\": \"hello\"}",
+                   "http://localhost:9324");
         MainWindow second(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
         QCOMPARE(second.endpoint()->text(), QStringLiteral("http://localhost:9324"));
         QVERIFY(waitForCatalog(second));
@@ -407,13 +417,7 @@ private slots:
         QTemporaryDir dir;
         const QString file = dir.filePath("cumulus.ini");
         Fixture f;
-        {
-            MainWindow first(WindowServices{&f.environment, &f.clock, &f.random, &f.sleeper, {}, file});
-            QVERIFY(waitForCatalog(first));
-            QVERIFY(first.openOperation("secrets-manager", "PutSecretValue"));
-            first.composer()->json()->setPlainText(R"({"SecretId": "prod/db", "SecretString": "hunter2-in-the-window"})");
-            first.close();
-        }
+        closeAfter(f, file, "secrets-manager", "PutSecretValue", R"({"SecretId": "prod/db", "SecretString": "hunter2-in-the-window"})");
         QFile settings(file);
         QVERIFY(settings.open(QIODevice::ReadOnly));
         const QByteArray written = settings.readAll();
