@@ -185,6 +185,8 @@ private slots:
             {"profiles", "list", "--json"},
             {"run", m_home.filePath("collection"), "--profile", "r1", "--show-output"},
             {"run", m_home.filePath("collection"), "--profile", "session"},
+            {"history", "list", "--json"},
+            {"history", "save", "1", m_home.filePath("collection"), "saved/from-history"}, // the app writes a request
         };
         for (const QStringList &arguments : session_) {
             const Result result = cli(arguments);
@@ -271,6 +273,7 @@ private slots:
             }
         }
         QCOMPARE(cached, 1);
+        QVERIFY(QFile::exists(m_home.filePath("collection/saved/from-history.toml")));
         QVERIFY(QFile::exists(m_home.filePath("xdg_data_home/cumulus/history.toml"))); // the history was among them
         QVERIFY(scanned >= 5); // config and the collection, at least
         qInfo("scanned %lld bytes printed by %lld runs and %d files for %zu secrets", qlonglong(m_printed.size()),
