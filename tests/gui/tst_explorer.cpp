@@ -25,7 +25,9 @@
 #include "workbench/ModelWorkbench.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -379,6 +381,31 @@ private slots:
         QVERIFY(f.sendAndWait());
         QCOMPARE(f.window->response()->outputModel()->find("Arn").siblingAtColumn(1).data().toString(),
                  "arn:aws:sts::123456789012:assumed-role/viewer/from-the-window");
+    }
+
+    void copyAsCode()
+    {
+        Fixture f;
+        QVERIFY(f.window->openOperation("dynamodb", "PutItem"));
+        f.window->composer()->json()->setPlainText(R"({"TableName": "Music", "Item": {"Artist": {"S": "No One"}}})");
+        f.window->region()->setCurrentText("eu-west-1");
+        const auto cli = f.window->exportCall("aws-cli");
+        QVERIFY(cli);
+        QVERIFY2(cli->find("aws dynamodb put-item --cli-input-json ") == 0 && cli->find("--region 'eu-west-1'") != std::string::npos,
+                 cli->c_str());
+        const auto boto3 = f.window->exportCall("boto3");
+        QVERIFY(boto3 && boto3->find(".put_item(") != std::string::npos);
+        const auto curl = f.window->exportCall("curl");
+        QVERIFY2(curl && curl->find("--aws-sigv4 'aws:amz:eu-west-1:dynamodb'") != std::string::npos
+                     && curl->find("X-Amz-Target: DynamoDB_20120810.PutItem") != std::string::npos,
+                 curl ? curl->c_str() : curl.error().message.c_str());
+        for (const std::string &code : {*cli, *boto3, *curl})
+            QVERIFY2(code.find("window-secret") == std::string::npos && code.find("AKIDEXAMPLE") == std::string::npos, code.c_str());
+        // The menu puts the same text on the clipboard.
+        QAction *action = f.window->findChild<QAction *>("copyAs-aws-cli");
+        QVERIFY(action);
+        action->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text().toStdString(), *cli);
     }
 
 private:

@@ -94,6 +94,10 @@ public:
     ModelWorkbench *workbench() const { return m_workbench; }
     class HistoryPanel *historyPanel() const { return m_history; }
     void showHistory();
+    // The open operation with its input, profile, region and endpoint as code that signs when it
+    // runs ("aws-cli", "boto3" or "curl"); also what Copy as… puts on the clipboard. An error
+    // (curl: a body that is not text; no operation open) instead.
+    util::Expected<std::string> exportCall(const std::string &format) const;
     void showWorkbench();
     // The visual editor of the shared files (File > Profiles…).
     ProfileEditor *showProfileEditor();
