@@ -15,6 +15,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -196,6 +197,8 @@ private slots:
         QCOMPARE(found[0].toObject().value("Status").toInt(), 400);
         QCOMPARE(found[0].toObject().value("Endpoint").toString().toStdString(), endpoint);
         QVERIFY(!found[0].toObject().value("RequestId").toString().isEmpty());
+        QVERIFY2(QRegularExpression("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$").match(found[0].toObject().value("Time").toString()).hasMatch(),
+                 qPrintable(found[0].toObject().value("Time").toString()));
 
         // Saved to a collection, it runs from there.
         put(f.collection.filePath("collection.toml"), "name = \"Saved\"\n");

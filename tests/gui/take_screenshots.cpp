@@ -4,6 +4,7 @@
 // loopback; the keys are made up.
 #include "FakeEnvironment.h"
 #include "PeerServer.h"
+#include "history/HistoryPanel.h"
 #include "ScriptedHttpServer.h"
 #include "composer/InputModel.h"
 #include "composer/RequestComposer.h"
@@ -174,6 +175,12 @@ int main(int argc, char **argv)
         window.options()->menu()->close();
     });
     window.options()->showMenu();
+
+    // The history of the calls above, searched.
+    window.showHistory();
+    window.historyPanel()->search()->setText(QStringLiteral("dynamodb"));
+    shot("history");
+    window.historyPanel()->parentWidget()->hide();
 
     // The profile editor: a role's form with a pending change, then the lines it will write.
     ProfileEditor *profiles = window.showProfileEditor();

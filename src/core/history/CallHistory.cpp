@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QTimeZone>
 
 #include <toml++/toml.h>
 
@@ -90,9 +89,9 @@ HistoryEntry entryOf(const std::string &service, const std::string &operation, c
                      std::chrono::milliseconds took)
 {
     HistoryEntry e;
-    e.time = QDateTime::fromMSecsSinceEpoch(
-                 std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count(), QTimeZone::utc())
-                 .toString(Qt::ISODate)
+    e.time = QDateTime::fromMSecsSinceEpoch(std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count(),
+                                            Qt::UTC)
+                 .toString(Qt::ISODate) // "…Z"
                  .toStdString();
     e.service = service;
     e.operation = operation;
