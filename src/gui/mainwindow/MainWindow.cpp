@@ -8,8 +8,6 @@
 #include "credentials/profile/SharedFiles.h"
 #include "endpoints/Partitions.h"
 #include "endpoints/ServiceEndpoints.h"
-#include "calls/PreparedCall.h"
-#include "collections/CodeExport.h"
 #include "history/CallHistory.h"
 #include "history/HistoryPanel.h"
 #include "model/ModelRegistry.h"
@@ -17,6 +15,8 @@
 #include "model/ServiceSummary.h"
 #include "profiles/ProfileEditor.h"
 #include "response/ResponseView.h"
+#include "sending/CallExport.h"
+#include "sending/CopyAsButton.h"
 #include "sending/RequestOptions.h"
 #include "ui_MainWindow.h"
 #include "util/SystemClock.h"
@@ -41,11 +41,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QJsonDocument>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QGuiApplication>
-#include <QMenu>
-#include <QToolButton>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
@@ -227,27 +223,8 @@ void MainWindow::build()
     countdown->start(15000);
     connect(m_profile, &QComboBox::currentTextChanged, this, &MainWindow::updateIdentity);
     // Copy as…: the call as code (the AWS CLI, boto3, curl) that signs where it runs.
-    auto *copyAs = new QToolButton(this);
-    copyAs->setObjectName(QStringLiteral("copyAs"));
-    copyAs->setText(tr("Copy as…"));
-    copyAs->setToolTip(tr("Copy the call as an AWS CLI command, a boto3 snippet or a curl command; each signs when it runs"));
-    copyAs->setPopupMode(QToolButton::InstantPopup);
-    auto *copyMenu = new QMenu(copyAs);
-    for (const auto &[label, format] : {std::pair{tr("AWS CLI command"), "aws-cli"}, std::pair{tr("Python (boto3)"), "boto3"},
-                                        std::pair{tr("curl --aws-sigv4"), "curl"}}) {
-        QAction *action = copyMenu->addAction(label);
-        action->setObjectName(QStringLiteral("copyAs-%1").arg(QLatin1String(format)));
-        connect(action, &QAction::triggered, this, [this, format = std::string(format)] {
-            const auto code = exportCall(format);
-            if (!code) {
-                statusBar()->showMessage(tr("Not copied: %1").arg(QString::fromStdString(code.error().message)));
-                return;
-            }
-            QGuiApplication::clipboard()->setText(QString::fromStdString(*code));
-            statusBar()->showMessage(tr("Copied as %1").arg(QString::fromStdString(format)));
-        });
-    }
-    copyAs->setMenu(copyMenu);
+    auto *copyAs = new CopyAsButton([this](const std::string &format) { return exportCall(format); }, this);
+    connect(copyAs, &CopyAsButton::done, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
     auto *what = new QHBoxLayout;
     what->addWidget(m_operationLabel);
     what->addWidget(m_resolved, 1);
@@ -362,41 +339,10 @@ util::Expected<std::string> MainWindow::exportCall(const std::string &format) co
 {
     if (!m_operation || !m_service)
         return util::Error{"no operation is open"};
-    const std::string profile = m_session ? std::string() : m_profile->currentText().toStdString();
-    const collections::ExportedCall call{model::sdkIdOf(*m_service), std::string(m_operation->id.name()), m_composer->document(),
-                                         profile, m_region->currentText().toStdString(), m_endpoint->text().trimmed().toStdString()};
-    if (format == "aws-cli")
-        return collections::awsCliCommand(call) + "\n";
-    if (format == "boto3")
-        return collections::boto3Snippet(call);
-    // curl signs the serialized request itself: the request as it would be sent, unsigned.
-    endpoints::EndpointOverrides overrides;
-    overrides.region = call.region;
-    overrides.endpointUrl = call.endpoint;
-    calls::CallSpec spec;
-    spec.model = m_model.get();
-    spec.service = m_service;
-    spec.operation = m_operation;
-    spec.input = call.input;
-    spec.endpoint = endpoints::endpointSettings(overrides, *m_services.environment,
-                                                m_files.settingsOf(credentials::SharedFiles::selectedProfile(profile, *m_services.environment)),
-                                                call.sdkId);
-    if (spec.endpoint.region.empty())
-        spec.endpoint.region = "us-east-1";
-    auto compiled = endpoints::ServiceEndpoints::forService(*m_model, *m_service);
-    if (!compiled)
-        return compiled.error();
-    spec.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(std::move(*compiled));
-    const auto prepared = calls::PreparedCall::prepare(spec, *m_services.random);
-    if (const auto *problem = std::get_if<calls::PrepareError>(&prepared))
-        return util::Error{problem->message.empty() && !problem->problems.empty()
-                               ? problem->problems.front().path + ": " + problem->problems.front().message
-                               : problem->message};
-    const calls::PreparedCall &first = std::get<calls::PreparedCall>(prepared);
-    auto command = collections::curlCommand(first.request(), first.url(), first.endpoint().signingRegion, first.endpoint().signingName);
-    if (!command)
-        return command.error();
-    return *command + "\n";
+    return gui::exportCall({m_model, m_service, m_operation, m_composer->document(),
+                            m_session ? std::string() : m_profile->currentText().toStdString(),
+                            m_region->currentText().toStdString(), m_endpoint->text().trimmed().toStdString()},
+                           format, *m_services.environment, m_files, *m_services.random);
 }
 
 void MainWindow::showHistory()

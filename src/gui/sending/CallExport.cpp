@@ -1,0 +1,50 @@
+#include "sending/CallExport.h"
+
+#include "calls/PreparedCall.h"
+#include "collections/CodeExport.h"
+#include "endpoints/EndpointSettings.h"
+#include "endpoints/ServiceEndpoints.h"
+#include "model/ServiceSummary.h"
+
+namespace cumulus::gui {
+
+util::Expected<std::string> exportCall(const CallToExport &call, const std::string &format, const util::Environment &environment,
+                                       const credentials::SharedFiles &files, util::Random &random)
+{
+    const collections::ExportedCall exported{model::sdkIdOf(*call.service), std::string(call.operation->id.name()), call.input,
+                                             call.profile, call.region, call.endpoint};
+    if (format == "aws-cli")
+        return collections::awsCliCommand(exported) + "\n";
+    if (format == "boto3")
+        return collections::boto3Snippet(exported);
+    // curl signs the serialized request itself: the request as it would be sent, unsigned.
+    endpoints::EndpointOverrides overrides;
+    overrides.region = call.region;
+    overrides.endpointUrl = call.endpoint;
+    calls::CallSpec spec;
+    spec.model = call.model.get();
+    spec.service = call.service;
+    spec.operation = call.operation;
+    spec.input = call.input;
+    spec.endpoint = endpoints::endpointSettings(overrides, environment,
+                                                files.settingsOf(credentials::SharedFiles::selectedProfile(call.profile, environment)),
+                                                exported.sdkId);
+    if (spec.endpoint.region.empty())
+        spec.endpoint.region = "us-east-1";
+    auto compiled = endpoints::ServiceEndpoints::forService(*call.model, *call.service);
+    if (!compiled)
+        return compiled.error();
+    spec.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(std::move(*compiled));
+    const auto prepared = calls::PreparedCall::prepare(spec, random);
+    if (const auto *problem = std::get_if<calls::PrepareError>(&prepared))
+        return util::Error{problem->message.empty() && !problem->problems.empty()
+                               ? problem->problems.front().path + ": " + problem->problems.front().message
+                               : problem->message};
+    const calls::PreparedCall &first = std::get<calls::PreparedCall>(prepared);
+    auto command = collections::curlCommand(first.request(), first.url(), first.endpoint().signingRegion, first.endpoint().signingName);
+    if (!command)
+        return command.error();
+    return *command + "\n";
+}
+
+} // namespace cumulus::gui
