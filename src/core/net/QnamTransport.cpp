@@ -103,7 +103,10 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         q.setRawHeader("Accept-Encoding", "identity");
 
     const QByteArray verb = QByteArray::fromStdString(request.method);
-    QNetworkReply *reply = request.body.empty() && verb != "POST" && verb != "PUT" && verb != "PATCH"
+    // HEAD through head(): sent as a custom verb, Qt would wait for the body its Content-Length
+    // announces, until the read timeout, on a connection the server keeps open (S3's HeadObject).
+    QNetworkReply *reply = verb == "HEAD" ? m_manager->head(q)
+        : request.body.empty() && verb != "POST" && verb != "PUT" && verb != "PATCH"
         ? m_manager->sendCustomRequest(q, verb)
         : m_manager->sendCustomRequest(q, verb, QByteArray::fromStdString(request.body));
 
@@ -160,9 +163,15 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         if (received > 0)
             progressed();
     });
+    // An answer to HEAD, a 204 and a 304 have no body whatever their Content-Length says (RFC 9110,
+    // 6.4.1): S3's HeadObject on a 5 GB object is a small answer.
+    auto bodyless = [&] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return request.method == "HEAD" || status == 204 || status == 304;
+    };
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [&] {
         progressed();
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        const QVariant length = bodyless() ? QVariant() : reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toULongLong() > limit) {
             tooLarge = true;
             announced = length.toULongLong();
@@ -219,13 +228,11 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
     } else if (status.isValid()) {
         // An HTTP answer, whatever its status. A server that closes the connection right after its
         // answer (Connection: close) can make Qt report RemoteHostClosedError on a whole answer;
-        // only a body shorter than its Content-Length was cut short. An answer to HEAD, a 204 and a
-        // 304 have no body whatever their Content-Length says (RFC 9110, 6.4.1).
+        // only a body shorter than its Content-Length was cut short (and a bodyless answer has none).
         const QByteArray rest = reply->readAll();
         body.append(rest.constData(), std::size_t(rest.size()));
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        const bool bodyless = request.method == "HEAD" || status.toInt() == 204 || status.toInt() == 304;
-        if (error == QNetworkReply::RemoteHostClosedError && !bodyless && length.isValid() && length.toLongLong() > qint64(body.size())) {
+        if (error == QNetworkReply::RemoteHostClosedError && !bodyless() && length.isValid() && length.toLongLong() > qint64(body.size())) {
             result.failure = TransportFailure::ConnectionClosed;
             result.message = "the connection closed after " + std::to_string(body.size()) + " of "
                 + std::to_string(length.toLongLong()) + " bytes of the answer: " + where;
