@@ -2,9 +2,9 @@
 
 #include "calls/PreparedCall.h"
 #include "collections/CodeExport.h"
-#include "endpoints/EndpointSettings.h"
 #include "endpoints/ServiceEndpoints.h"
 #include "model/ServiceSummary.h"
+#include "sending/CallWorker.h"
 
 namespace cumulus::gui {
 
@@ -18,19 +18,8 @@ util::Expected<std::string> exportCall(const CallToExport &call, const std::stri
     if (format == "boto3")
         return collections::boto3Snippet(exported);
     // curl signs the serialized request itself: the request as it would be sent, unsigned.
-    endpoints::EndpointOverrides overrides;
-    overrides.region = call.region;
-    overrides.endpointUrl = call.endpoint;
-    calls::CallSpec spec;
-    spec.model = call.model.get();
-    spec.service = call.service;
-    spec.operation = call.operation;
-    spec.input = call.input;
-    spec.endpoint = endpoints::endpointSettings(overrides, environment,
-                                                files.settingsOf(credentials::SharedFiles::selectedProfile(call.profile, environment)),
-                                                exported.sdkId);
-    if (spec.endpoint.region.empty())
-        spec.endpoint.region = "us-east-1";
+    calls::CallSpec spec = callSpecOf(call.model, call.service, call.operation, call.input, call.region, call.endpoint, environment,
+                                      files.settingsOf(credentials::SharedFiles::selectedProfile(call.profile, environment)));
     auto compiled = endpoints::ServiceEndpoints::forService(*call.model, *call.service);
     if (!compiled)
         return compiled.error();

@@ -13,6 +13,24 @@
 
 namespace cumulus::gui {
 
+calls::CallSpec callSpecOf(std::shared_ptr<const model::Model> model, const model::Shape *service, const model::Shape *operation,
+                           const QJsonObject &input, const std::string &region, const std::string &endpointUrl,
+                           const util::Environment &environment, const std::map<std::string, std::string> &settings)
+{
+    endpoints::EndpointOverrides overrides;
+    overrides.region = region;
+    overrides.endpointUrl = endpointUrl;
+    calls::CallSpec spec;
+    spec.model = model.get();
+    spec.service = service;
+    spec.operation = operation;
+    spec.input = input;
+    spec.endpoint = endpoints::endpointSettings(overrides, environment, settings, model::sdkIdOf(*service));
+    if (spec.endpoint.region.empty())
+        spec.endpoint.region = "us-east-1";
+    return spec;
+}
+
 CallWorker::CallWorker(const util::Environment &environment, const util::Clock &clock, util::Random &random,
                        util::Sleeper &sleeper)
     : m_environment(environment), m_clock(clock), m_random(random), m_sleeper(sleeper)
@@ -70,17 +88,8 @@ void CallWorker::send(const CallRequest &request)
         signWith = (*resolved)->credentials;
     }
 
-    endpoints::EndpointOverrides overrides;
-    overrides.region = request.region;
-    overrides.endpointUrl = request.endpointUrl;
-    calls::CallSpec spec;
-    spec.model = request.model.get();
-    spec.service = request.service;
-    spec.operation = request.operation;
-    spec.input = request.input;
-    spec.endpoint = endpoints::endpointSettings(overrides, m_environment, settings, sdkId);
-    if (spec.endpoint.region.empty())
-        spec.endpoint.region = "us-east-1";
+    calls::CallSpec spec = callSpecOf(request.model, request.service, request.operation, request.input, request.region,
+                                      request.endpointUrl, m_environment, settings);
     spec.credentials = signWith;
     if (signWith)
         result.credentialsExpire = signWith->expiration;

@@ -51,6 +51,12 @@ struct CallResult {
     QJsonObject nextInput;    // the input of the next page, when there is one (empty otherwise)
 };
 
+// The spec of a call the window holds, without credentials: where it goes follows the profile's
+// settings, the region and endpoint given and the environment (us-east-1 when nothing names one).
+calls::CallSpec callSpecOf(std::shared_ptr<const model::Model> model, const model::Shape *service, const model::Shape *operation,
+                           const QJsonObject &input, const std::string &region, const std::string &endpointUrl,
+                           const util::Environment &environment, const std::map<std::string, std::string> &settings);
+
 // Sends calls off the UI thread: lives on a worker thread, resolves credentials (the AWS CLI's
 // chain), prepares, sends with retries; emits finished(). One call at a time; cancel() stops it.
 class CallWorker : public QObject {
