@@ -90,8 +90,6 @@ int runHistoryCommand(const std::vector<std::string> &arguments, const util::Env
         return Success;
     }
 
-    std::vector<history::HistoryEntry> shown = parsed->has("--search")
-        ? history::search(*entries, *parsed->last("--search")) : *entries;
     long long limit = 50;
     if (const auto n = parsed->last("--limit")) {
         bool ok = false;
@@ -99,16 +97,11 @@ int runHistoryCommand(const std::vector<std::string> &arguments, const util::Env
         if (!ok || limit < 1)
             return fail("--limit wants a whole number from 1, not '" + *n + "'");
     }
-    // Newest first, numbered as `history save` takes them.
+    // Newest first, numbered as `history save` takes them (1: the latest).
+    const std::vector<std::size_t> shown = history::search(*entries, parsed->last("--search").value_or(""));
     std::vector<std::pair<int, const history::HistoryEntry *>> rows;
-    for (std::size_t i = entries->size(), n = 1; i-- > 0; ++n) {
-        const history::HistoryEntry &e = (*entries)[i];
-        const bool match = std::any_of(shown.begin(), shown.end(), [&](const history::HistoryEntry &s) {
-            return s.time == e.time && s.service == e.service && s.operation == e.operation && s.input == e.input;
-        });
-        if (match && (long long)rows.size() < limit)
-            rows.emplace_back(int(n), &e);
-    }
+    for (auto it = shown.rbegin(); it != shown.rend() && (long long)rows.size() < limit; ++it)
+        rows.emplace_back(int(entries->size() - *it), &(*entries)[*it]);
     if (parsed->has("--json")) {
         QJsonArray array;
         for (const auto &[n, e] : rows)

@@ -236,16 +236,17 @@ std::string historyFile(const util::Environment &environment)
     return folder.isEmpty() ? std::string() : QDir(folder).filePath(QStringLiteral("history.toml")).toStdString();
 }
 
-std::vector<HistoryEntry> search(const std::vector<HistoryEntry> &entries, std::string_view words)
+std::vector<std::size_t> search(const std::vector<HistoryEntry> &entries, std::string_view words)
 {
     const QStringList wanted = QString::fromUtf8(words.data(), qsizetype(words.size())).split(' ', Qt::SkipEmptyParts);
-    std::vector<HistoryEntry> out;
-    for (const HistoryEntry &e : entries) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const HistoryEntry &e = entries[i];
         const QString text = QString::fromStdString(e.time + ' ' + e.service + ' ' + e.operation + ' ' + e.profile + ' '
                                                     + e.region + ' ' + e.endpoint + ' ' + e.result + ' ' + e.requestId + ' ')
             + QString::fromUtf8(QJsonDocument(e.input).toJson(QJsonDocument::Compact));
         if (std::all_of(wanted.begin(), wanted.end(), [&](const QString &w) { return text.contains(w, Qt::CaseInsensitive); }))
-            out.push_back(e);
+            out.push_back(i);
     }
     return out;
 }

@@ -64,8 +64,8 @@ private:
 // %APPDATA%\Cumulus. Empty, without CUMULUS_DATA_DIR, when the home folder does not exist.
 std::string historyFile(const util::Environment &environment);
 
-// Entries whose fields hold every one of the words (any case), in the given order.
-std::vector<HistoryEntry> search(const std::vector<HistoryEntry> &entries, std::string_view words);
+// The indices of the entries whose fields hold every one of the words (any case), in order.
+std::vector<std::size_t> search(const std::vector<HistoryEntry> &entries, std::string_view words);
 
 // The input with the values of members named like secrets (SecretAccessKey, SessionToken,
 // Password, SecretString, PrivateKey…) and of strings that look like access key ids or STS tokens

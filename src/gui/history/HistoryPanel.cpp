@@ -76,22 +76,16 @@ void HistoryPanel::reload()
 
 void HistoryPanel::fill()
 {
-    const std::vector<history::HistoryEntry> shown = history::search(m_entries, m_search->text().toStdString());
+    const std::vector<std::size_t> shown = history::search(m_entries, m_search->text().toStdString());
     m_list->clear();
     QList<QTreeWidgetItem *> items;
-    // Newest first. search() keeps the order, so walking both from the end pairs them up.
-    std::size_t j = shown.size();
-    for (std::size_t i = m_entries.size(); i-- > 0 && j > 0;) {
-        const history::HistoryEntry &e = m_entries[i];
-        const history::HistoryEntry &s = shown[j - 1];
-        if (s.time != e.time || s.operation != e.operation || s.input != e.input)
-            continue;
-        --j;
+    for (auto it = shown.rbegin(); it != shown.rend(); ++it) { // newest first
+        const history::HistoryEntry &e = m_entries[*it];
         auto *item = new QTreeWidgetItem({QString::fromStdString(e.time).replace('T', ' ').remove('Z'),
                                           QString::fromStdString(e.service + " " + e.operation),
                                           QString::fromStdString(e.profile), QString::fromStdString(e.region),
                                           QString::fromStdString(e.result), tr("%1 ms").arg(e.milliseconds)});
-        item->setData(0, IndexRole, qulonglong(i));
+        item->setData(0, IndexRole, qulonglong(*it));
         item->setToolTip(1, QString::fromStdString(e.endpoint.empty() ? e.service : e.endpoint));
         item->setToolTip(4, QString::fromStdString(e.result + (e.requestId.empty() ? "" : "\nRequest id: " + e.requestId)));
         items << item;
