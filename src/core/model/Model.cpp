@@ -10,6 +10,10 @@ Model::Model(std::vector<Shape> shapes, std::string metadataJson)
     m_index.reserve(m_shapes.size());
     for (std::size_t i = 0; i < m_shapes.size(); ++i)
         m_index.emplace(m_shapes[i].id.text(), i);
+    for (Shape &shape : m_shapes) {
+        for (Member &member : shape.members)
+            member.targetShape = find(member.target);
+    }
 }
 
 const Shape *Model::find(std::string_view shapeId) const

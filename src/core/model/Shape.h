@@ -20,11 +20,16 @@ struct SourceLocation {
     std::uint32_t column = 0;
 };
 
+struct Shape;
+
 struct Member {
     std::string name;
     ShapeId target;
     std::vector<Trait> traits;
     SourceLocation location;
+    // The target, looked up once when the member's shape joins a Model (null before, and for
+    // prelude shapes such as smithy.api#String).
+    const Shape *targetShape = nullptr;
 
     const Trait *trait(std::string_view id) const { return findTrait(traits, id); }
 };

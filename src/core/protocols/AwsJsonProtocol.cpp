@@ -62,11 +62,15 @@ util::Expected<net::HttpRequest> AwsJsonProtocol::serialize(const OperationConte
 {
     const model::Shape *shape = model::inputOf(context.model, context.operation);
     const JsonCodec codec(context.model, {false, "epoch-seconds"});
-    QJsonObject body;
-    if (shape)
-        body = codec.structureToWire(*shape, input, "$", problems, &context.random);
-    else if (!input.isEmpty())
-        problems.push_back({"$", std::string(context.operation.id.name()) + " takes no input"});
+    JsonWriter body;
+    if (shape) {
+        codec.writeStructure(*shape, input, "$", problems, &context.random, body);
+    } else {
+        body.beginObject();
+        body.endObject();
+        if (!input.isEmpty())
+            problems.push_back({"$", std::string(context.operation.id.name()) + " takes no input"});
+    }
     const auto prefix = hostPrefix(context.operation, shape, input, problems);
     if (!problems.empty())
         return util::Error{problems.front().path + ": " + problems.front().message};
@@ -76,7 +80,7 @@ util::Expected<net::HttpRequest> AwsJsonProtocol::serialize(const OperationConte
     request.path = "/";
     request.headers = {{"Content-Type", "application/x-amz-json-" + m_version},
                        {"X-Amz-Target", targetPrefix(context.service) + "." + std::string(context.operation.id.name())}};
-    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+    request.body = body.take();
     request.headers.push_back({"Content-Length", std::to_string(request.body.size())});
     if (context.service.hasTrait("aws.protocols#awsQueryCompatible"))
         request.headers.push_back({"x-amzn-query-mode", "true"});

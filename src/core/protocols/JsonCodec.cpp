@@ -5,6 +5,8 @@
 #include "protocols/Timestamps.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -23,7 +25,38 @@ std::optional<ShapeType> typeOf(const model::Model &model, const ShapeId &target
     return model::preludeShapeType(target.text());
 }
 
+// Where a value sits in the input ("$.Item.id.S"), spelled out only for a problem.
+struct JsonCodec::Path {
+    const Path *parent = nullptr;
+    std::string_view root;       // the top: what the caller named it
+    QStringView key;             // a member or map key
+    std::string_view memberName; // a member the input lacks
+    qsizetype index = -1;        // a list element
+
+    static Path top(std::string_view name)
+    {
+        Path p;
+        p.root = name;
+        return p;
+    }
+    Path withKey(QStringView k) const { Path p; p.parent = this; p.key = k; return p; }
+    Path withMember(std::string_view name) const { Path p; p.parent = this; p.memberName = name; return p; }
+    Path at(qsizetype i) const { Path p; p.parent = this; p.index = i; return p; }
+
+    std::string text() const
+    {
+        if (!parent)
+            return std::string(root);
+        std::string out = parent->text();
+        if (index >= 0)
+            return out + "[" + std::to_string(index) + "]";
+        return out + "." + (memberName.empty() ? key.toString().toStdString() : std::string(memberName));
+    }
+};
+
 namespace {
+
+using Path = JsonCodec::Path;
 
 std::string describe(const QJsonValue &value)
 {
@@ -64,14 +97,32 @@ QJsonValue epochValue(double seconds)
     return QJsonValue(seconds);
 }
 
+// Member names are Smithy identifiers (ASCII): compared with the input's keys without a copy.
+const Member *memberNamed(const Shape &shape, const QString &key)
+{
+    for (const Member &m : shape.members) {
+        if (key == QLatin1StringView(m.name.data(), qsizetype(m.name.size())))
+            return &m;
+    }
+    return nullptr;
+}
+
 } // namespace
+
+const Shape *JsonCodec::targetOf(const Member &member) const
+{
+    return member.targetShape ? member.targetShape : m_model.find(member.target);
+}
+
+const Trait *JsonCodec::jsonName(const Member &member) const
+{
+    return m_options.useJsonName ? member.trait("smithy.api#jsonName") : nullptr;
+}
 
 std::string JsonCodec::wireName(const Member &member) const
 {
-    if (m_options.useJsonName) {
-        if (const Trait *t = member.trait("smithy.api#jsonName"))
-            return model::decodeJsonString(t->json).value_or(member.name);
-    }
+    if (const Trait *t = jsonName(member))
+        return model::decodeJsonString(t->json).value_or(member.name);
     return member.name;
 }
 
@@ -86,104 +137,148 @@ std::string JsonCodec::timestampFormat(const ShapeId &target, const std::vector<
     return m_options.timestampFormat;
 }
 
-QJsonObject JsonCodec::structureToWire(const Shape &structure, const QJsonObject &input,
-                                       const std::string &path, std::vector<InputProblem> &problems,
-                                       util::Random *random, bool topLevel) const
+void JsonCodec::writeStructure(const Shape &structure, const QJsonObject &input, const std::string &path,
+                               std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out,
+                               const MemberFilter &written, bool topLevel) const
 {
-    QJsonObject wire;
-    for (auto it = input.begin(); it != input.end(); ++it) {
-        const Member *member = structure.member(it.key().toStdString());
-        const std::string memberPath = path + "." + it.key().toStdString();
-        if (!member) {
-            problems.push_back({memberPath, "unknown member " + it.key().toStdString() + " of "
-                                                + std::string(structure.id.name())});
-            continue;
-        }
-        if (it.value().isNull())
-            continue; // as if absent
-        wire.insert(QString::fromStdString(wireName(*member)),
-                    toWire(member->target, member->traits, it.value(), memberPath, problems, random));
-    }
-    for (const Member &member : structure.members) {
-        const QString name = QString::fromStdString(member.name);
-        if (input.contains(name) && !input.value(name).isNull())
-            continue;
-        if (member.trait("smithy.api#idempotencyToken") && random) {
-            wire.insert(QString::fromStdString(wireName(member)), random->uuid4().toString(QUuid::WithoutBraces));
-        } else if (const Trait *fallback = member.trait("smithy.api#default");
-                   fallback && !topLevel && structure.type == ShapeType::Structure
-                   && !member.trait("smithy.api#clientOptional")) {
-            // Smithy clients send a member's default when the caller gives no value.
-            const QJsonValue value = model::parseJsonValue(fallback->json);
-            if (!value.isNull())
-                wire.insert(QString::fromStdString(wireName(member)),
-                            toWire(member.target, member.traits, value, path + "." + member.name, problems, random));
-        } else if (member.trait("smithy.api#required") && structure.type == ShapeType::Structure
-                   && !member.trait("smithy.api#default") && !member.trait("smithy.api#clientOptional")) {
-            problems.push_back({path + "." + member.name, "missing required member " + member.name});
-        }
-    }
-    if (structure.type == ShapeType::Union && input.size() != 1)
-        problems.push_back({path, "a union takes exactly one member; " + std::to_string(input.size()) + " were given"});
-    return wire;
+    const Path root = Path::top(path);
+    structureToWire(structure, input, root, problems, random, out, written, topLevel);
 }
 
-QJsonValue JsonCodec::toWire(const ShapeId &target, const std::vector<Trait> &memberTraits,
-                             const QJsonValue &value, const std::string &path,
-                             std::vector<InputProblem> &problems, util::Random *random) const
+void JsonCodec::writeValue(const Member &member, const QJsonValue &value, const std::string &path,
+                           std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out) const
 {
-    const auto type = typeOf(m_model, target);
-    const Shape *shape = m_model.find(target);
+    const Path root = Path::top(path);
+    toWire(member, value, root, problems, random, out);
+}
+
+QJsonObject JsonCodec::structureToWire(const Shape &structure, const QJsonObject &input, const std::string &path,
+                                       std::vector<InputProblem> &problems, util::Random *random) const
+{
+    JsonWriter out;
+    writeStructure(structure, input, path, problems, random, out);
+    return QJsonDocument::fromJson(QByteArray::fromStdString(out.text())).object();
+}
+
+void JsonCodec::structureToWire(const Shape &structure, const QJsonObject &input, const Path &path,
+                                std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out,
+                                const MemberFilter &written, bool topLevel) const
+{
+    JsonWriter unwritten; // members checked but bound elsewhere
+    QVarLengthArray<bool, 64> given(qsizetype(structure.members.size()), false);
+    out.beginObject();
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        const QString key = it.key();
+        const Path memberPath = path.withKey(key);
+        const Member *member = memberNamed(structure, key);
+        if (!member) {
+            problems.push_back({memberPath.text(), "unknown member " + key.toStdString() + " of "
+                                                       + std::string(structure.id.name())});
+            continue;
+        }
+        const QJsonValue value = it.value();
+        if (value.isNull())
+            continue; // as if absent
+        given[member - structure.members.data()] = true;
+        JsonWriter &to = !written || written(*member) ? out : unwritten;
+        if (const Trait *t = jsonName(*member))
+            to.key(model::decodeJsonString(t->json).value_or(member->name));
+        else
+            to.key(key);
+        toWire(*member, value, memberPath, problems, random, to);
+    }
+    for (std::size_t i = 0; i < structure.members.size(); ++i) {
+        if (given[qsizetype(i)])
+            continue;
+        const Member &member = structure.members[i];
+        const Path memberPath = path.withMember(member.name);
+        JsonWriter &to = !written || written(member) ? out : unwritten;
+        if (member.trait("smithy.api#idempotencyToken") && random) {
+            to.key(wireName(member));
+            to.string(random->uuid4().toString(QUuid::WithoutBraces));
+            continue;
+        }
+        if (structure.type != ShapeType::Structure)
+            continue;
+        const Trait *fallback = member.trait("smithy.api#default");
+        if (fallback && !topLevel && !member.trait("smithy.api#clientOptional")) {
+            // Smithy clients send a member's default when the caller gives no value.
+            const QJsonValue value = model::parseJsonValue(fallback->json);
+            if (!value.isNull()) {
+                to.key(wireName(member));
+                toWire(member, value, memberPath, problems, random, to);
+            }
+        } else if (!fallback && member.trait("smithy.api#required") && !member.trait("smithy.api#clientOptional")) {
+            problems.push_back({memberPath.text(), "missing required member " + member.name});
+        }
+    }
+    out.endObject();
+    if (structure.type == ShapeType::Union && input.size() != 1)
+        problems.push_back({path.text(), "a union takes exactly one member; " + std::to_string(input.size()) + " were given"});
+}
+
+void JsonCodec::toWire(const Member &member, const QJsonValue &value, const Path &path,
+                       std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out) const
+{
+    const Shape *shape = targetOf(member);
+    const auto type = shape ? std::optional<ShapeType>(shape->type) : model::preludeShapeType(member.target.text());
     auto wrong = [&](const char *expected) {
-        problems.push_back({path, std::string("expected ") + expected + ", got " + describe(value)});
-        return QJsonValue();
+        problems.push_back({path.text(), std::string("expected ") + expected + ", got " + describe(value)});
+        out.null();
     };
     if (!type)
-        return value;
+        return out.value(value);
     switch (*type) {
     case ShapeType::Structure:
     case ShapeType::Union:
         if (!value.isObject())
             return wrong("an object");
-        return shape ? QJsonValue(structureToWire(*shape, value.toObject(), path, problems, random, false))
-                     : value;
+        if (!shape)
+            return out.value(value);
+        return structureToWire(*shape, value.toObject(), path, problems, random, out, {}, false);
     case ShapeType::List:
     case ShapeType::Set: {
         if (!value.isArray())
             return wrong("a list");
         const Member *item = shape ? shape->member("member") : nullptr;
-        QJsonArray out;
-        int index = 0;
-        for (const QJsonValue &element : value.toArray()) {
-            const std::string itemPath = path + "[" + std::to_string(index++) + "]";
+        out.beginArray();
+        qsizetype index = 0;
+        const QJsonArray elements = value.toArray();
+        for (const QJsonValue &element : elements) {
+            const Path itemPath = path.at(index++);
             if (element.isNull())
-                out.append(QJsonValue()); // sparse lists keep nulls
+                out.null(); // sparse lists keep nulls
+            else if (item)
+                toWire(*item, element, itemPath, problems, random, out);
             else
-                out.append(item ? toWire(item->target, item->traits, element, itemPath, problems, random) : element);
+                out.value(element);
         }
-        return out;
+        return out.endArray();
     }
     case ShapeType::Map: {
         if (!value.isObject())
             return wrong("an object (a map)");
         const Member *item = shape ? shape->member("value") : nullptr;
-        QJsonObject out;
-        const QJsonObject in = value.toObject();
-        for (auto it = in.begin(); it != in.end(); ++it) {
-            if (it.value().isNull())
-                out.insert(it.key(), QJsonValue());
+        out.beginObject();
+        const QJsonObject entries = value.toObject();
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            const QString key = it.key();
+            const QJsonValue element = it.value();
+            out.key(key);
+            if (element.isNull())
+                out.null();
+            else if (item)
+                toWire(*item, element, path.withKey(key), problems, random, out);
             else
-                out.insert(it.key(), item ? toWire(item->target, item->traits, it.value(),
-                                                   path + "." + it.key().toStdString(), problems, random)
-                                          : it.value());
+                out.value(element);
         }
-        return out;
+        return out.endObject();
     }
     case ShapeType::String:
     case ShapeType::Enum:
-        return value.isString() ? value : wrong("a string");
+        return value.isString() ? out.value(value) : wrong("a string");
     case ShapeType::Boolean:
-        return value.isBool() ? value : wrong("true or false");
+        return value.isBool() ? out.value(value) : wrong("true or false");
     case ShapeType::Byte:
     case ShapeType::Short:
     case ShapeType::Integer:
@@ -192,23 +287,23 @@ QJsonValue JsonCodec::toWire(const ShapeId &target, const std::vector<Trait> &me
     case ShapeType::BigInteger:
         if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
             return wrong("a whole number");
-        return value;
+        return out.value(value);
     case ShapeType::Float:
     case ShapeType::Double:
     case ShapeType::BigDecimal:
-        if (value.isString() && isSpecialFloat(value.toString()))
-            return value;
-        return value.isDouble() ? value : wrong("a number (or \"NaN\", \"Infinity\", \"-Infinity\")");
+        if ((value.isString() && isSpecialFloat(value.toString())) || value.isDouble())
+            return out.value(value);
+        return wrong("a number (or \"NaN\", \"Infinity\", \"-Infinity\")");
     case ShapeType::Timestamp: {
         const auto seconds = timestampOf(value);
         if (!seconds)
             return wrong("a timestamp (ISO 8601 text such as \"2024-01-31T12:00:00Z\", or epoch seconds)");
-        const std::string format = timestampFormat(target, memberTraits);
+        const std::string format = timestampFormat(member.target, member.traits);
         if (format == "date-time")
-            return QString::fromStdString(formatDateTime(*seconds));
+            return out.string(std::string_view(formatDateTime(*seconds)));
         if (format == "http-date")
-            return QString::fromStdString(formatHttpDate(*seconds));
-        return epochValue(*seconds);
+            return out.string(std::string_view(formatHttpDate(*seconds)));
+        return out.value(epochValue(*seconds));
     }
     case ShapeType::Blob: {
         if (!value.isString())
@@ -217,40 +312,78 @@ QJsonValue JsonCodec::toWire(const ShapeId &target, const std::vector<Trait> &me
                                                             QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             return wrong("valid base64 text");
-        return QString::fromLatin1(decoded.decoded.toBase64());
+        return out.string(QString::fromLatin1(decoded.decoded.toBase64()));
     }
-    case ShapeType::Document:
-        return value;
     default:
-        return value;
+        return out.value(value);
     }
 }
 
-QJsonObject JsonCodec::structureFromWire(const Shape &structure, const QJsonObject &wire,
-                                         const std::function<bool(const Member &)> &only) const
+QJsonObject JsonCodec::structureFromWire(const Shape &structure, const QJsonObject &wire, const MemberFilter &only) const
 {
-    QJsonObject out;
-    for (const Member &member : structure.members) {
-        if (only && !only(member))
-            continue;
-        const QString name = QString::fromStdString(wireName(member));
-        const QJsonValue value = wire.value(name);
-        if (!value.isUndefined() && !value.isNull()) {
-            out.insert(QString::fromStdString(member.name), fromWire(member.target, member.traits, value));
+    bool changed = false;
+    return structureFromWire(structure, wire, only, changed);
+}
+
+QJsonObject JsonCodec::structureFromWire(const Shape &structure, const QJsonObject &wire, const MemberFilter &only,
+                                         bool &changed) const
+{
+    struct Read {
+        const Member *member;
+        QJsonValue value;
+    };
+    QVarLengthArray<Read, 16> read;
+    QVarLengthArray<bool, 64> present(qsizetype(structure.members.size()), false);
+    bool differs = false; // from the wire: else the wire object is the document
+    for (auto it = wire.begin(); it != wire.end(); ++it) {
+        const QString key = it.key();
+        const Member *member = nullptr;
+        for (const Member &m : structure.members) {
+            const Trait *t = jsonName(m);
+            if (t ? key == QString::fromStdString(model::decodeJsonString(t->json).value_or(m.name))
+                  : key == QLatin1StringView(m.name.data(), qsizetype(m.name.size()))) {
+                member = &m;
+                differs = differs || t;
+                break;
+            }
+        }
+        const QJsonValue value = it.value();
+        if (!member || (only && !only(*member)) || value.isNull()) {
+            differs = true; // not the shape's, or not in the body: left out
             continue;
         }
-        if (structure.type != ShapeType::Structure)
-            continue;
+        present[member - structure.members.data()] = true;
+        bool valueChanged = false;
+        QJsonValue converted = fromWire(*member, value, valueChanged);
+        differs = differs || valueChanged;
+        read.push_back({member, std::move(converted)});
+    }
+    if (structure.type == ShapeType::Structure) {
         // What Smithy clients do for a member the response left out: its default, or, for a
         // required one, the zero value of its type ("error correction").
-        if (const Trait *fallback = member.trait("smithy.api#default")) {
-            const QJsonValue defaultValue = model::parseJsonValue(fallback->json);
-            if (!defaultValue.isNull())
-                out.insert(QString::fromStdString(member.name), fromWire(member.target, member.traits, defaultValue));
-        } else if (member.trait("smithy.api#required")) {
-            out.insert(QString::fromStdString(member.name), zeroValue(member.target));
+        for (std::size_t i = 0; i < structure.members.size(); ++i) {
+            const Member &member = structure.members[i];
+            if (present[qsizetype(i)] || (only && !only(member)))
+                continue;
+            if (const Trait *fallback = member.trait("smithy.api#default")) {
+                const QJsonValue defaultValue = model::parseJsonValue(fallback->json);
+                if (defaultValue.isNull())
+                    continue;
+                bool ignored = false;
+                read.push_back({&member, fromWire(member, defaultValue, ignored)});
+                differs = true;
+            } else if (member.trait("smithy.api#required")) {
+                read.push_back({&member, zeroValue(member.target)});
+                differs = true;
+            }
         }
     }
+    if (!differs)
+        return wire;
+    changed = true;
+    QJsonObject out;
+    for (const Read &r : read)
+        out.insert(QLatin1StringView(r.member->name.data(), qsizetype(r.member->name.size())), r.value);
     return out;
 }
 
@@ -280,36 +413,84 @@ QJsonValue JsonCodec::zeroValue(const ShapeId &target) const
     }
 }
 
-QJsonValue JsonCodec::fromWire(const ShapeId &target, const std::vector<Trait> & /*memberTraits*/,
-                               const QJsonValue &wire) const
+QJsonValue JsonCodec::fromWire(const Member &member, const QJsonValue &wire, bool &changed) const
 {
-    const auto type = typeOf(m_model, target);
-    const Shape *shape = m_model.find(target);
+    const Shape *shape = targetOf(member);
+    const auto type = shape ? std::optional<ShapeType>(shape->type) : model::preludeShapeType(member.target.text());
     if (!type || wire.isNull())
         return wire;
     switch (*type) {
     case ShapeType::Structure:
-    case ShapeType::Union:
-        return shape && wire.isObject() ? QJsonValue(structureFromWire(*shape, wire.toObject())) : wire;
+    case ShapeType::Union: {
+        if (!shape || !wire.isObject())
+            return wire;
+        bool objectChanged = false;
+        QJsonObject converted = structureFromWire(*shape, wire.toObject(), {}, objectChanged);
+        if (!objectChanged)
+            return wire;
+        changed = true;
+        return converted;
+    }
     case ShapeType::List:
     case ShapeType::Set: {
+        if (!wire.isArray()) {
+            changed = true;
+            return QJsonArray();
+        }
         const Member *item = shape ? shape->member("member") : nullptr;
-        QJsonArray out;
-        for (const QJsonValue &element : wire.toArray())
-            out.append(item ? fromWire(item->target, item->traits, element) : element);
+        if (!item)
+            return wire;
+        const QJsonArray elements = wire.toArray();
+        QJsonArray out; // copied from the wire at the first element that changes
+        bool copied = false;
+        for (qsizetype i = 0; i < elements.size(); ++i) {
+            bool elementChanged = false;
+            QJsonValue converted = fromWire(*item, elements.at(i), elementChanged);
+            if (elementChanged && !copied) {
+                out = elements;
+                copied = true;
+            }
+            if (elementChanged)
+                out.replace(i, converted);
+        }
+        if (!copied)
+            return wire;
+        changed = true;
         return out;
     }
     case ShapeType::Map: {
+        if (!wire.isObject()) {
+            changed = true;
+            return QJsonObject();
+        }
         const Member *item = shape ? shape->member("value") : nullptr;
+        if (!item)
+            return wire;
+        const QJsonObject entries = wire.toObject();
         QJsonObject out;
-        const QJsonObject in = wire.toObject();
-        for (auto it = in.begin(); it != in.end(); ++it)
-            out.insert(it.key(), item ? fromWire(item->target, item->traits, it.value()) : it.value());
+        bool copied = false;
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            bool entryChanged = false;
+            QJsonValue converted = fromWire(*item, it.value(), entryChanged);
+            if (entryChanged && !copied) {
+                out = entries;
+                copied = true;
+            }
+            if (entryChanged)
+                out.insert(it.key(), converted);
+        }
+        if (!copied)
+            return wire;
+        changed = true;
         return out;
     }
     case ShapeType::Timestamp: {
-        if (const auto seconds = timestampOf(wire))
+        if (wire.isDouble())
+            return wire; // epoch seconds, as documents hold them
+        if (const auto seconds = timestampOf(wire)) {
+            changed = true;
             return epochValue(*seconds);
+        }
         return wire;
     }
     default:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Model.h"
+#include "protocols/JsonWriter.h"
 #include "protocols/Protocol.h"
 
 #include <QJsonValue>
@@ -21,25 +22,44 @@ public:
         bool useJsonName = false;
         std::string timestampFormat = "epoch-seconds";
     };
+    using MemberFilter = std::function<bool(const model::Member &)>;
 
     JsonCodec(const model::Model &model, Options options) : m_model(model), m_options(std::move(options)) {}
 
+    // Checks the input against the structure and writes its wire form as JSON text, as it goes.
     // topLevel: the operation's input, where Smithy clients leave defaults for the service to
-    // apply; nested structures get their members' defaults filled in.
+    // apply; nested structures get their members' defaults filled in. written: when given, the
+    // members to write (restJson1 binds the others elsewhere); all are checked.
+    void writeStructure(const model::Shape &structure, const QJsonObject &input, const std::string &path,
+                        std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out,
+                        const MemberFilter &written = {}, bool topLevel = true) const;
+    // One value of the target's shape (an httpPayload member).
+    void writeValue(const model::Member &member, const QJsonValue &value, const std::string &path,
+                    std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out) const;
+    // The wire form as an object (what writeStructure writes, read back).
     QJsonObject structureToWire(const model::Shape &structure, const QJsonObject &input,
                                 const std::string &path, std::vector<InputProblem> &problems,
-                                util::Random *random, bool topLevel = true) const;
+                                util::Random *random) const;
+
     // only: when given, the members to read (restJson1 reads header-bound members elsewhere).
+    // What needs no change (most responses) is returned as it came, shared rather than copied.
     QJsonObject structureFromWire(const model::Shape &structure, const QJsonObject &wire,
-                                  const std::function<bool(const model::Member &)> &only = {}) const;
+                                  const MemberFilter &only = {}) const;
+
+    struct Path;
 
 private:
-    QJsonValue toWire(const model::ShapeId &target, const std::vector<model::Trait> &memberTraits,
-                      const QJsonValue &value, const std::string &path,
-                      std::vector<InputProblem> &problems, util::Random *random) const;
-    QJsonValue fromWire(const model::ShapeId &target, const std::vector<model::Trait> &memberTraits,
-                        const QJsonValue &wire) const;
+    void structureToWire(const model::Shape &structure, const QJsonObject &input, const Path &path,
+                         std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out,
+                         const MemberFilter &written, bool topLevel) const;
+    void toWire(const model::Member &member, const QJsonValue &value, const Path &path,
+                std::vector<InputProblem> &problems, util::Random *random, JsonWriter &out) const;
+    QJsonObject structureFromWire(const model::Shape &structure, const QJsonObject &wire,
+                                  const MemberFilter &only, bool &changed) const;
+    QJsonValue fromWire(const model::Member &member, const QJsonValue &wire, bool &changed) const;
+    const model::Shape *targetOf(const model::Member &member) const;
     std::string timestampFormat(const model::ShapeId &target, const std::vector<model::Trait> &memberTraits) const;
+    const model::Trait *jsonName(const model::Member &member) const;
     std::string wireName(const model::Member &member) const;
     QJsonValue zeroValue(const model::ShapeId &target) const;
 

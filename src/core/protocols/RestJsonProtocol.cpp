@@ -29,13 +29,6 @@ std::string mediaTypeOf(const model::Model &model, const model::Member &member, 
     return fallback;
 }
 
-// Any JSON value as compact text (a document payload may be a scalar).
-std::string compactJson(const QJsonValue &value)
-{
-    const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return text.mid(1, text.size() - 2).toStdString();
-}
-
 // In a response, labels and query members mean nothing: they are read from the body.
 bool isResponseDocumentMember(const model::Member &member)
 {
@@ -73,9 +66,6 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
     net::HttpRequest request;
     bindings.bindRequest(context.operation, shape, input, request, problems, context.random);
 
-    // Check and convert the whole input once (types, required members, unknown members).
-    const QJsonObject wire = shape ? codec.structureToWire(*shape, input, "$", problems, &context.random)
-                                   : QJsonObject();
     std::string contentType;
     const model::Member *payload = nullptr;
     bool hasDocumentMembers = false;
@@ -86,6 +76,11 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
             hasDocumentMembers = hasDocumentMembers || isDocumentMember(m);
         }
     }
+    // Check and convert the whole input once (types, required members, unknown members); the
+    // members that go in the body are written as they are checked.
+    JsonWriter body;
+    if (shape)
+        codec.writeStructure(*shape, input, "$", problems, &context.random, body, isDocumentMember);
     if (payload) {
         const QJsonValue value = input.value(QString::fromStdString(payload->name));
         const auto type = typeOf(context.model, payload->target);
@@ -97,7 +92,10 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
                 request.body = value.toString().toStdString();
                 contentType = mediaTypeOf(context.model, *payload, "text/plain");
             } else {
-                request.body = compactJson(wire.value(QString::fromStdString(payload->name)));
+                std::vector<InputProblem> reported; // already, by the whole input's check
+                JsonWriter document;
+                codec.writeValue(*payload, value, "$." + payload->name, reported, &context.random, document);
+                request.body = document.take();
                 contentType = "application/json";
             }
         } else if (type == ShapeType::Structure) {
@@ -105,14 +103,7 @@ util::Expected<net::HttpRequest> RestJsonProtocol::serialize(const OperationCont
             contentType = "application/json";
         }
     } else if (hasDocumentMembers) {
-        QJsonObject body;
-        for (const model::Member &m : shape->members) {
-            const QString wireName = QString::fromStdString(
-                m.trait("smithy.api#jsonName") ? model::decodeJsonString(m.trait("smithy.api#jsonName")->json).value_or(m.name) : m.name);
-            if (isDocumentMember(m) && wire.contains(wireName))
-                body.insert(wireName, wire.value(wireName));
-        }
-        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+        request.body = body.take();
         contentType = "application/json";
     }
     return finishRestRequest(context, shape, input, contentType, std::move(request), problems);

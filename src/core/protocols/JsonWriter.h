@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QStringView>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cumulus::protocols {
+
+// Compact JSON text written as it goes, as QJsonDocument::toJson(Compact) writes it (the same
+// escapes, numbers and UTF-8) without building a document first: the JSON protocols write their
+// bodies while they check the input.
+class JsonWriter {
+public:
+    void beginObject();
+    void endObject();
+    void beginArray();
+    void endArray();
+    void key(QStringView name);
+    void key(std::string_view utf8Name);
+    void string(QStringView text);
+    void string(std::string_view utf8Text);
+    void number(double value);
+    void integer(qint64 value);
+    void boolean(bool value);
+    void null();
+    void value(const QJsonValue &value); // any value, as it is
+
+    const std::string &text() const { return m_out; }
+    std::string take() { return std::move(m_out); }
+
+private:
+    void separate();
+    void quoted(QStringView text);
+
+    std::string m_out;
+    std::vector<bool> m_empty; // per open object or array: nothing written in it yet
+    bool m_afterKey = false;
+};
+
+} // namespace cumulus::protocols
