@@ -278,12 +278,77 @@ std::optional<util::Error> saveRequest(const std::string &folder, const SavedReq
     if (const auto secret = secretIn(request.input))
         return util::Error{request.path + ": " + *secret
                            + ": a collection holds profile names, never credentials (use a {{variable}} from the environment)"};
-    const QString path = QString::fromStdString(request.path);
-    if (!path.endsWith(QLatin1String(".toml")) || path.contains(QLatin1String("..")) || QDir::isAbsolutePath(path)
-        || path == QLatin1String(CollectionFile) || path.startsWith(QLatin1String(EnvironmentsFolder) + '/'))
-        return util::Error{"'" + request.path + "' is not a request file name (NAME.toml inside the collection, not "
-                           + CollectionFile + " nor under " + EnvironmentsFolder + "/)"};
+    if (auto error = checkRequestPath(request.path))
+        return error;
     return writeIfChanged(QDir(QString::fromStdString(folder)).filePath(QString::fromStdString(request.path)), requestText(request));
+}
+
+std::optional<util::Error> checkRequestPath(const std::string &path)
+{
+    const QString p = QString::fromStdString(path);
+    if (!p.endsWith(QLatin1String(".toml")) || p == QLatin1String(".toml") || p.contains(QLatin1String(".."))
+        || p.contains('\\') || QDir::isAbsolutePath(p) || p.startsWith('/') || p == QLatin1String(CollectionFile)
+        || p.startsWith(QLatin1String(EnvironmentsFolder) + '/'))
+        return util::Error{"'" + path + "' is not a request file name (NAME.toml inside the collection, not "
+                           + CollectionFile + " nor under " + EnvironmentsFolder + "/)"};
+    return std::nullopt;
+}
+
+namespace {
+
+// Removes the sub-folders of `file` that are left empty, up to the collection's folder.
+void removeEmptyFolders(const QDir &collection, const QString &file)
+{
+    QString folder = QFileInfo(file).path();
+    while (!folder.isEmpty() && folder != QLatin1String(".")) {
+        if (!collection.rmdir(folder)) // only when empty
+            return;
+        folder = QFileInfo(folder).path();
+    }
+}
+
+} // namespace
+
+std::optional<util::Error> moveRequest(const std::string &folder, const std::string &from, const std::string &to)
+{
+    for (const std::string *path : {&from, &to}) {
+        if (auto error = checkRequestPath(*path))
+            return error;
+    }
+    const QDir dir(QString::fromStdString(folder));
+    const QString source = QString::fromStdString(from);
+    const QString target = QString::fromStdString(to);
+    if (!QFileInfo::exists(dir.filePath(source)))
+        return util::Error{from + ": no such request in " + folder};
+    if (QFileInfo::exists(dir.filePath(target)))
+        return util::Error{to + " already exists in " + folder + "; nothing was moved"};
+    dir.mkpath(QFileInfo(target).path());
+    if (!QFile::rename(dir.filePath(source), dir.filePath(target)))
+        return util::Error{"cannot move " + from + " to " + to + " in " + folder};
+    removeEmptyFolders(dir, source);
+    return std::nullopt;
+}
+
+util::Expected<std::string> deleteRequest(const std::string &folder, const std::string &path)
+{
+    if (auto error = checkRequestPath(path))
+        return *error;
+    const QDir dir(QString::fromStdString(folder));
+    const QString file = dir.filePath(QString::fromStdString(path));
+    const auto bytes = readFile(file);
+    if (!bytes)
+        return util::Error{path + ": no such request in " + folder};
+    if (!QFile::remove(file))
+        return util::Error{"cannot delete " + path + " in " + folder};
+    removeEmptyFolders(dir, QString::fromStdString(path));
+    return *bytes;
+}
+
+std::optional<util::Error> restoreRequest(const std::string &folder, const std::string &path, const std::string &bytes)
+{
+    if (auto error = checkRequestPath(path))
+        return error;
+    return writeIfChanged(QDir(QString::fromStdString(folder)).filePath(QString::fromStdString(path)), bytes);
 }
 
 std::optional<util::Error> saveCollectionFile(const Collection &collection)

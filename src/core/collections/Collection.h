@@ -59,6 +59,16 @@ std::string collectionText(const Collection &collection);
 // Saves one request (atomically; nothing when the file already holds these bytes). Refused, with
 // the JSON path, when its input holds something that looks like a secret.
 std::optional<util::Error> saveRequest(const std::string &folder, const SavedRequest &request);
+// Whether `path` may name a request's file: NAME.toml inside the collection, not collection.toml
+// nor under environments/. The error says why not.
+std::optional<util::Error> checkRequestPath(const std::string &path);
+// Renames or moves a request's file inside the collection (sub-folders made as needed, left
+// empty ones removed); refused when `to` is taken or is no request file name.
+std::optional<util::Error> moveRequest(const std::string &folder, const std::string &from, const std::string &to);
+// Deletes a request's file and gives back its bytes (for an undo: restoreRequest).
+util::Expected<std::string> deleteRequest(const std::string &folder, const std::string &path);
+std::optional<util::Error> restoreRequest(const std::string &folder, const std::string &path, const std::string &bytes);
+
 // Saves collection.toml (name, defaults, variables).
 std::optional<util::Error> saveCollectionFile(const Collection &collection);
 

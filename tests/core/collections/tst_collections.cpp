@@ -145,6 +145,41 @@ private slots:
         QCOMPARE(resolveRequest(c, r, "", process)->endpoint, std::string("http://collection"));
         QVERIFY(!resolveRequest(c, r, "staging", process));
     }
+
+    void movedRenamedDeletedAndRestored()
+    {
+        QTemporaryDir dir;
+        const std::string folder = dir.path().toStdString();
+        Collection c;
+        c.folder = folder;
+        c.name = "Music";
+        QVERIFY(!saveCollectionFile(c));
+        QVERIFY(!saveRequest(folder, getItem()));
+        const QByteArray bytes = contents(dir.filePath("tables/get-item.toml"));
+
+        // A move to another folder leaves no empty folder behind; the bytes go along unchanged.
+        QVERIFY(!moveRequest(folder, "tables/get-item.toml", "reads/one/item.toml"));
+        QVERIFY(!QFileInfo::exists(dir.filePath("tables")));
+        QCOMPARE(contents(dir.filePath("reads/one/item.toml")), bytes);
+        QCOMPARE(loadCollection(folder)->requests.at(0).path, std::string("reads/one/item.toml"));
+
+        // Refused: a taken name, a missing source, names that are no request files; nothing moves.
+        QVERIFY(!saveRequest(folder, [] { SavedRequest r = getItem(); r.path = "other.toml"; return r; }()));
+        const auto taken = moveRequest(folder, "reads/one/item.toml", "other.toml");
+        QVERIFY(taken && taken->message.find("other.toml already exists") != std::string::npos);
+        QVERIFY(moveRequest(folder, "missing.toml", "new.toml"));
+        for (const char *bad : {"../outside.toml", "/tmp/x.toml", "collection.toml", "environments/dev.toml", "item.json", ".toml"})
+            QVERIFY2(moveRequest(folder, "reads/one/item.toml", bad), bad);
+        QCOMPARE(contents(dir.filePath("reads/one/item.toml")), bytes);
+
+        // Deleted, then written back byte for byte (what the window's undo does).
+        const auto deleted = deleteRequest(folder, "reads/one/item.toml");
+        QVERIFY(deleted);
+        QVERIFY(!QFileInfo::exists(dir.filePath("reads")));
+        QVERIFY(!deleteRequest(folder, "reads/one/item.toml"));
+        QVERIFY(!restoreRequest(folder, "reads/one/item.toml", *deleted));
+        QCOMPARE(contents(dir.filePath("reads/one/item.toml")), bytes);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCollections)
