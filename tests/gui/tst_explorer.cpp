@@ -3,6 +3,7 @@
 // local DynamoDB (dynalite) and read the answer's tree, and see retries in the attempts table.
 // Every item model also passes QAbstractItemModelTester.
 #include "CallCommand.h"
+#include "WindowFixture.h"
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "MockClock.h"
@@ -55,43 +56,8 @@ using namespace cumulus::gui;
 
 namespace {
 
-// The catalog loads off the UI thread; a window is usable for opening operations once it is in.
-bool waitForCatalog(MainWindow &window)
-{
-    if (window.catalogReady())
-        return true;
-    QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
-    return loaded.wait(30000);
-}
-
-struct Fixture {
-    QTemporaryDir home;
-    test::FakeEnvironment environment{home.path()};
-    test::MockClock clock{std::chrono::system_clock::time_point(std::chrono::seconds(1764000000))};
-    test::FakeSleeper sleeper{clock};
-    test::SeededRandom random{11};
-    std::unique_ptr<MainWindow> window;
-
-    Fixture()
-    {
-        environment.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        environment.set("AWS_SECRET_ACCESS_KEY", "window-secret");
-        environment.set("AWS_REGION", "us-east-1");
-        environment.set("AWS_CONFIG_FILE", home.filePath("config"));
-        environment.set("AWS_SHARED_CREDENTIALS_FILE", home.filePath("credentials"));
-        window = std::make_unique<MainWindow>(WindowServices{&environment, &clock, &random, &sleeper, {}, home.filePath("cumulus.ini")});
-        window->show();
-        QVERIFY(waitForCatalog(*window));
-    }
-
-    // Sends what the composer holds and waits for the answer.
-    bool sendAndWait()
-    {
-        QSignalSpy done(window.get(), &MainWindow::callFinished);
-        window->sendButton()->click();
-        return done.wait(60000);
-    }
-};
+using Fixture = test::WindowFixture;
+using test::waitForCatalog;
 
 } // namespace
 

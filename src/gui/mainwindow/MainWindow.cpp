@@ -331,17 +331,21 @@ void MainWindow::build()
         if (!path.isEmpty() && m_workbench->openFile(path))
             showWorkbench();
     });
+    buildCollections();
     updateSendState();
     restore();
+    restoreCollection();
 }
 
 util::Expected<std::string> MainWindow::exportCall(const std::string &format) const
 {
     if (!m_operation || !m_service)
         return util::Error{"no operation is open"};
-    return gui::exportCall({m_model, m_service, m_operation, m_composer->document(),
-                            m_session ? std::string() : m_profile->currentText().toStdString(),
-                            m_region->currentText().toStdString(), m_endpoint->text().trimmed().toStdString()},
+    const auto resolved = resolvedCall();
+    if (!resolved)
+        return resolved.error();
+    return gui::exportCall({m_model, m_service, m_operation, resolved->input, m_session ? std::string() : resolved->profile,
+                            resolved->region, resolved->endpoint},
                            format, *m_services.environment, m_files, *m_services.random);
 }
 
@@ -452,6 +456,7 @@ void MainWindow::save() const
         // As in the history: what looks like a secret is not written to the settings.
         s->setValue("call/input", QJsonDocument(history::redactSecrets(m_composer->document())).toJson(QJsonDocument::Compact));
     }
+    saveCollectionSettings(*s);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -614,15 +619,20 @@ void MainWindow::send(bool allPages)
                    != QMessageBox::Yes)
             return;
     }
+    const auto resolved = resolvedCall();
+    if (!resolved) {
+        m_response->showRefusal(QString::fromStdString(resolved.error().message));
+        return;
+    }
     CallRequest request;
     request.model = m_model;
     request.service = m_service;
     request.operation = m_operation;
     request.serviceName = m_serviceName;
-    request.input = m_composer->document();
-    request.profile = m_profile->currentText().toStdString();
-    request.region = m_region->currentText().toStdString();
-    request.endpointUrl = m_endpoint->text().trimmed().toStdString();
+    request.input = resolved->input;
+    request.profile = resolved->profile;
+    request.region = resolved->region;
+    request.endpointUrl = resolved->endpoint;
     m_options->applyTo(request);
     request.allPages = allPages;
     if (m_session) {

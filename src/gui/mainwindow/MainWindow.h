@@ -1,5 +1,6 @@
 #pragma once
 
+#include "collections/Variables.h"
 #include "model/ModelError.h"
 #include "safety/WriteSafety.h"
 #include "sending/CallWorker.h"
@@ -48,6 +49,7 @@ class RequestComposer;
 class RequestOptions;
 class ProfileEditor;
 class ResponseView;
+class CollectionsPanel;
 
 // What the window runs on: the process's environment, clock, randomness and waiting, injected
 // (tests pass fakes), and the model paths given on the command line.
@@ -93,6 +95,15 @@ public:
     bool catalogReady() const { return m_registry != nullptr; }
     ModelWorkbench *workbench() const { return m_workbench; }
     class HistoryPanel *historyPanel() const { return m_history; }
+    CollectionsPanel *collectionsPanel() const { return m_collections; }
+    // Ctrl+S: the open request back to its collection file; as: under a name asked for.
+    void saveToCollection(bool as);
+    // The window's call as a collection request (service, operation, input, region, profile,
+    // endpoint as shown); nullopt when no operation is open.
+    std::optional<collections::SavedRequest> windowRequest() const;
+    // The same with `{{variables}}` filled in from the collection's chosen environment: what is
+    // sent and what Copy as… copies. The unresolved names, when some are.
+    util::Expected<collections::ResolvedRequest> resolvedCall() const;
     void showHistory();
     // The open operation with its input, profile, region and endpoint as code that signs when it
     // runs ("aws-cli", "boto3" or "curl"); also what Copy as… puts on the clipboard. An error
@@ -135,6 +146,9 @@ private:
     void restoreLastCall();
     void loadModels();
     void save() const;
+    void buildCollections();
+    void saveCollectionSettings(QSettings &settings) const;
+    void restoreCollection();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     WindowServices m_services;
@@ -175,6 +189,8 @@ private:
     class QDockWidget *m_workbenchDock = nullptr;
     class HistoryPanel *m_history = nullptr;
     class QDockWidget *m_historyDock = nullptr;
+    CollectionsPanel *m_collections = nullptr;
+    class QDockWidget *m_collectionsDock = nullptr;
     // What answers told about each profile (and session): its ARN, when its credentials expire.
     struct Identity {
         QString arn;
