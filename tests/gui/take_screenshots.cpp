@@ -5,6 +5,8 @@
 #include "FakeEnvironment.h"
 #include "PeerServer.h"
 #include "history/HistoryPanel.h"
+#include "collections/Collection.h"
+#include "collections/CollectionsPanel.h"
 #include "ScriptedHttpServer.h"
 #include "composer/InputModel.h"
 #include "composer/RequestComposer.h"
@@ -27,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -181,6 +184,50 @@ int main(int argc, char **argv)
     window.historyPanel()->search()->setText(QStringLiteral("dynamodb"));
     shot("history");
     window.historyPanel()->parentWidget()->hide();
+
+    // A collection open, one request changed in the window (the dot), the dev environment chosen.
+    {
+        const std::string music = home.filePath(QStringLiteral("music")).toStdString();
+        collections::Collection c;
+        c.folder = music;
+        c.name = "Music";
+        c.region = "us-east-1";
+        c.variables = {{"table", "Music"}, {"endpoint", dynalite.url()}};
+        QDir().mkpath(QString::fromStdString(music));
+        collections::saveCollectionFile(c);
+        QDir().mkpath(home.filePath(QStringLiteral("music/environments")));
+        QFile dev(home.filePath(QStringLiteral("music/environments/dev.toml")));
+        if (dev.open(QIODevice::WriteOnly))
+            dev.write("[variables]\ntable = \"MusicDev\"\n");
+        dev.close();
+        auto request = [&](const char *path, const char *operation, const char *input) {
+            collections::SavedRequest r;
+            r.path = path;
+            r.service = "dynamodb";
+            r.operation = operation;
+            r.endpoint = "{{endpoint}}";
+            r.input = QJsonDocument::fromJson(input).object();
+            collections::saveRequest(music, r);
+        };
+        request("tables/create.toml", "CreateTable", R"({"TableName": "{{table}}", "BillingMode": "PAY_PER_REQUEST", "AttributeDefinitions": [{"AttributeName": "Artist", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "Artist", "KeyType": "HASH"}]})");
+        request("tables/describe.toml", "DescribeTable", R"({"TableName": "{{table}}"})");
+        request("songs/put.toml", "PutItem", R"({"TableName": "{{table}}", "Item": {"Artist": {"S": "No One You Know"}, "SongTitle": {"S": "Call Me Today"}}})");
+        request("songs/get.toml", "GetItem", R"({"TableName": "{{table}}", "Key": {"Artist": {"S": "No One You Know"}}})");
+        window.collectionsPanel()->openCollection(QString::fromStdString(music));
+        window.collectionsPanel()->setEnvironment(QStringLiteral("dev"));
+        window.findChild<QAction *>(QStringLiteral("actionCollections"))->trigger();
+        window.collectionsPanel()->openRequest(QStringLiteral("tables/create.toml"));
+        window.profile()->setCurrentText(QString());
+        send(); // makes MusicDev, the dev environment's table
+        window.collectionsPanel()->openRequest(QStringLiteral("songs/put.toml"));
+        useJson(R"({"TableName": "{{table}}", "Item": {"Artist": {"S": "Acme Band"}, "SongTitle": {"S": "Happy Day"}}})");
+        send();
+        window.collectionsPanel()->openRequest(QStringLiteral("songs/get.toml"));
+        useJson(R"({"TableName": "{{table}}", "Key": {"Artist": {"S": "Acme Band"}}})");
+        send();
+        shot("collections");
+        window.collectionsPanel()->parentWidget()->hide();
+    }
 
     // The profile editor: a role's form with a pending change, then the lines it will write.
     ProfileEditor *profiles = window.showProfileEditor();

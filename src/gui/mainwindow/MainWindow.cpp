@@ -562,12 +562,17 @@ void MainWindow::updateEndpointPreview()
         m_resolved->clear();
         return;
     }
+    const auto call = resolvedCall(); // with the collection's {{variables}} filled in
+    if (!call) {
+        m_resolved->setText(tr("→ %1").arg(QString::fromStdString(call.error().message)));
+        return;
+    }
     const credentials::SharedFiles &files = m_files;
-    const std::string profile = credentials::SharedFiles::selectedProfile(m_session ? std::string() : m_profile->currentText().toStdString(),
+    const std::string profile = credentials::SharedFiles::selectedProfile(m_session ? std::string() : call->profile,
                                                                           *m_services.environment);
     endpoints::EndpointOverrides overrides;
-    overrides.region = m_region->currentText().toStdString();
-    overrides.endpointUrl = m_endpoint->text().trimmed().toStdString();
+    overrides.region = call->region;
+    overrides.endpointUrl = call->endpoint;
     auto settings = endpoints::endpointSettings(overrides, *m_services.environment, files.settingsOf(profile),
                                                 model::sdkIdOf(*m_service));
     if (settings.region.empty())
@@ -580,7 +585,7 @@ void MainWindow::updateEndpointPreview()
         }
         m_serviceEndpoints = std::make_shared<const endpoints::ServiceEndpoints>(std::move(*compiled));
     }
-    const auto endpoint = m_serviceEndpoints->resolve(m_operation, m_composer->document(), settings);
+    const auto endpoint = m_serviceEndpoints->resolve(m_operation, call->input, settings);
     if (!endpoint) {
         m_resolved->setText(tr("→ no endpoint: %1").arg(QString::fromStdString(endpoint.error().message)));
         return;

@@ -41,6 +41,8 @@ void MainWindow::buildCollections()
                 m_endpoint->setText(QString::fromStdString(request.endpoint));
             });
     auto changed = [this] { m_collections->windowChanged(); };
+    connect(m_collections->environments(), &QComboBox::currentIndexChanged, this, &MainWindow::updateEndpointPreview);
+    connect(m_collections, &CollectionsPanel::collectionChanged, this, &MainWindow::updateEndpointPreview);
     connect(m_composer, &RequestComposer::problemsChanged, this, changed);
     connect(m_region, &QComboBox::currentTextChanged, this, changed);
     connect(m_profile, &QComboBox::currentTextChanged, this, changed);
@@ -83,6 +85,8 @@ util::Expected<collections::ResolvedRequest> MainWindow::resolvedCall() const
     const auto request = windowRequest();
     if (!request)
         return util::Error{"no operation is open"};
+    if (!m_collections) // while the window is being built
+        return collections::ResolvedRequest{request->region, request->profile, request->endpoint, request->input};
     return m_collections->resolve(*request, *m_services.environment);
 }
 
