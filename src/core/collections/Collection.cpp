@@ -32,7 +32,7 @@ std::string quoted(const std::string &text)
         case '\t': out += "\\t"; break;
         case '\r': out += "\\r"; break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
                 char escaped[8];
                 std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
                 out += escaped;
@@ -111,6 +111,22 @@ std::optional<SavedRequest> requestFrom(const std::string &text, const std::stri
     std::string inputText;
     for (const auto &[key, node] : *root) {
         const std::string name(key.str());
+        if (name == "headers") {
+            const auto *list = node.as_array();
+            for (std::size_t i = 0; list && i < list->size(); ++i) {
+                const auto *header = list->get(i)->as_string();
+                if (!header || header->get().find(':') == std::string::npos) {
+                    problems.push_back({file, int(list->get(i)->source().begin.line), "headers are \"Name: value\" strings"});
+                    return std::nullopt;
+                }
+                r.headers.push_back(header->get());
+            }
+            if (!list) {
+                problems.push_back({file, int(node.source().begin.line), "headers is a list of \"Name: value\" strings"});
+                return std::nullopt;
+            }
+            continue;
+        }
         const auto *value = node.as_string();
         if (!value) {
             problems.push_back({file, int(node.source().begin.line), name + " is not a string"});
@@ -122,16 +138,27 @@ std::optional<SavedRequest> requestFrom(const std::string &text, const std::stri
         else if (name == "region") r.region = value->get();
         else if (name == "profile") r.profile = value->get();
         else if (name == "endpoint") r.endpoint = value->get();
+        else if (name == "method") r.method = value->get();
+        else if (name == "url") r.url = value->get();
+        else if (name == "body") r.body = value->get();
         else if (name == "input") {
             inputText = value->get();
             inputLine = int(node.source().begin.line);
         } else {
             problems.push_back({file, int(node.source().begin.line), "unknown key " + name + " (service, operation, description, "
-                                                                     "region, profile, endpoint, input)"});
+                                                                     "region, profile, endpoint, input; method, url, headers, body)"});
         }
     }
+    if (!r.url.empty() || !r.method.empty()) { // an HTTP request
+        if (r.url.empty() || r.method.empty() || r.service.empty() || !r.operation.empty() || inputLine || !r.endpoint.empty()) {
+            problems.push_back({file, 0, "an HTTP request has method, url and service (the name it is signed for), "
+                                         "and no operation, input or endpoint"});
+            return std::nullopt;
+        }
+        return r;
+    }
     if (r.service.empty() || r.operation.empty()) {
-        problems.push_back({file, 0, "a request needs service and operation"});
+        problems.push_back({file, 0, "a request needs service and operation (or, for an HTTP request, method, url and service)"});
         return std::nullopt;
     }
     if (inputLine) {
@@ -198,8 +225,73 @@ std::optional<std::string> secretIn(const QJsonObject &input)
     return secretInValue(input, "$", QString());
 }
 
+std::optional<std::string> secretIn(const SavedRequest &request)
+{
+    if (auto found = secretIn(request.input))
+        return found;
+    static const QRegularExpression signedUrl(QStringLiteral("[?&](X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token)="),
+                                              QRegularExpression::CaseInsensitiveOption);
+    const QString url = QString::fromStdString(request.url);
+    if (const auto match = signedUrl.match(url); match.hasMatch())
+        return "the URL holds " + match.captured(1).toStdString() + " (a presigned URL)";
+    if (looksLikeKeyId(url))
+        return "the URL holds an access key id";
+    for (const std::string &header : request.headers) {
+        const QString name = QString::fromStdString(header.substr(0, header.find(':'))).trimmed();
+        if (name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0
+            || name.compare(QLatin1String("X-Amz-Security-Token"), Qt::CaseInsensitive) == 0)
+            return "the header " + name.toStdString() + " holds credentials";
+        if (looksLikeKeyId(QString::fromStdString(header)))
+            return "the header " + name.toStdString() + " holds an access key id";
+    }
+    const QJsonDocument body = QJsonDocument::fromJson(QByteArray::fromStdString(request.body));
+    if (body.isObject()) {
+        if (auto found = secretInValue(body.object(), "body", QString()))
+            return found;
+    } else if (looksLikeKeyId(QString::fromStdString(request.body))) {
+        return "the body holds an access key id";
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// A body as a TOML literal multi-line string (as it is, easy to read and diff) when TOML can hold
+// it so, else as a basic string with escapes.
+std::string bodyText(const std::string &body)
+{
+    const bool literal = body.find("'''") == std::string::npos && (body.empty() || body.back() != '\'')
+        && std::none_of(body.begin(), body.end(), [](char c) {
+               return (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+           });
+    return literal ? "'''\n" + body + "'''" : quoted(body);
+}
+
+std::string httpRequestText(const SavedRequest &r)
+{
+    std::string out = "service = " + quoted(r.service) + "\nmethod = " + quoted(r.method) + "\nurl = " + quoted(r.url) + "\n";
+    for (const auto &[key, value] : {std::pair{"description", &r.description}, std::pair{"region", &r.region},
+                                     std::pair{"profile", &r.profile}}) {
+        if (!value->empty())
+            out += std::string(key) + " = " + quoted(*value) + "\n";
+    }
+    if (!r.headers.empty()) {
+        out += "headers = [\n";
+        for (const std::string &header : r.headers)
+            out += "    " + quoted(header) + ",\n";
+        out += "]\n";
+    }
+    if (!r.body.empty())
+        out += "body = " + bodyText(r.body) + "\n";
+    return out;
+}
+
+} // namespace
+
 std::string requestText(const SavedRequest &r)
 {
+    if (r.isHttp())
+        return httpRequestText(r);
     std::string out = "service = " + quoted(r.service) + "\noperation = " + quoted(r.operation) + "\n";
     for (const auto &[key, value] : {std::pair{"description", &r.description}, std::pair{"region", &r.region},
                                      std::pair{"profile", &r.profile}, std::pair{"endpoint", &r.endpoint}}) {
@@ -275,7 +367,7 @@ util::Expected<Collection> loadCollection(const std::string &folder)
 
 std::optional<util::Error> saveRequest(const std::string &folder, const SavedRequest &request)
 {
-    if (const auto secret = secretIn(request.input))
+    if (const auto secret = secretIn(request))
         return util::Error{request.path + ": " + *secret
                            + ": a collection holds profile names, never credentials (use a {{variable}} from the environment)"};
     if (auto error = checkRequestPath(request.path))

@@ -23,6 +23,14 @@ struct SavedRequest {
     std::string profile;   // empty: the collection's, then AWS_PROFILE / default
     std::string endpoint;  // empty: the configured one
     QJsonObject input;
+
+    // An HTTP request as written (imported from Postman), instead of an operation: `service` is
+    // then the name it is signed for ("execute-api"), and it is sent as it is, signed anew.
+    std::string method;               // "POST"
+    std::string url;                  // "https://{{host}}/items?limit=10"
+    std::vector<std::string> headers; // "Name: value", in order
+    std::string body;
+    bool isHttp() const { return !url.empty(); }
 };
 
 // A problem with one file of a collection; the other files still load.
@@ -76,5 +84,8 @@ std::optional<util::Error> saveCollectionFile(const Collection &collection);
 // named like a secret (SecretAccessKey, SessionToken, Password…) with a value, or an STS session
 // token. The JSON path of the first one found.
 std::optional<std::string> secretIn(const QJsonObject &input);
+// The same for a whole request: its input, and an HTTP request's URL, headers and body
+// (Authorization, X-Amz-Security-Token, a presigned URL's signature…).
+std::optional<std::string> secretIn(const SavedRequest &request);
 
 } // namespace cumulus::collections

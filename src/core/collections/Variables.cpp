@@ -97,6 +97,10 @@ util::Expected<ResolvedRequest> resolveRequest(const Collection &collection, con
     resolved.profile = filler.fill(QString::fromStdString(request.profile.empty() ? collection.profile : request.profile), "profile").toStdString();
     resolved.endpoint = filler.fill(QString::fromStdString(request.endpoint), "endpoint").toStdString();
     resolved.input = filler.fill(QJsonValue(request.input), "$").toObject();
+    resolved.url = filler.fill(QString::fromStdString(request.url), "url").toStdString();
+    for (const std::string &header : request.headers)
+        resolved.headers.push_back(filler.fill(QString::fromStdString(header), "headers").toStdString());
+    resolved.body = filler.fill(QString::fromStdString(request.body), "body").toStdString();
     if (!filler.unresolved().empty()) {
         std::string list;
         for (const std::string &name : filler.unresolved())

@@ -15,9 +15,14 @@ struct ResolvedRequest {
     std::string profile;
     std::string endpoint;
     QJsonObject input;
+    // An HTTP request's (SavedRequest::isHttp).
+    std::string url;
+    std::vector<std::string> headers;
+    std::string body;
 };
 
-// Fills `{{name}}` in the input's strings, region, profile and endpoint: from the environment
+// Fills `{{name}}` in the input's strings, region, profile and endpoint (an HTTP request's URL,
+// headers and body too): from the environment
 // chosen (environments/NAME.toml; empty: none), then the collection's [variables], then the
 // process environment. Unresolved names are an error that lists each with where it is.
 util::Expected<ResolvedRequest> resolveRequest(const Collection &collection, const SavedRequest &request,

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <functional>
+
 using namespace cumulus;
 using namespace cumulus::collections;
 using test::contents;
@@ -92,7 +94,7 @@ private slots:
         QVERIFY2(problems[0].startsWith("environments/local.toml:3: variable port is not a string"), qPrintable(problems.join('\n')));
         QVERIFY2(problems[1].startsWith("group/bad-json.toml:6: input is not a JSON object"), qPrintable(problems.join('\n')));
         QVERIFY2(problems[2].startsWith("group/bad-toml.toml:3: "), qPrintable(problems.join('\n')));
-        QVERIFY2(problems[3] == "group/no-operation.toml: a request needs service and operation", qPrintable(problems.join('\n')));
+        QVERIFY2(problems[3] == "group/no-operation.toml: a request needs service and operation (or, for an HTTP request, method, url and service)", qPrintable(problems.join('\n')));
         QCOMPARE(loaded->environments.at("local").at("endpoint"), std::string("http://localhost:4566"));
 
         QTemporaryDir empty;
@@ -179,6 +181,87 @@ private slots:
         QVERIFY(!deleteRequest(folder, "reads/one/item.toml"));
         QVERIFY(!restoreRequest(folder, "reads/one/item.toml", *deleted));
         QCOMPARE(contents(dir.filePath("reads/one/item.toml")), bytes);
+    }
+
+    void httpRequestsAsWrittenAndBack()
+    {
+        QTemporaryDir dir;
+        const std::string folder = dir.path().toStdString();
+        SavedRequest r;
+        r.path = "api/put.toml";
+        r.service = "execute-api";
+        r.method = "PUT";
+        r.url = "https://{{host}}/prod/items/{{id}}?verbose=true";
+        r.region = "eu-west-1";
+        r.headers = {"Content-Type: application/json", "X-Trace: {{trace}}"};
+        r.body = "{\n  \"name\": \"{{name}}\",\n  \"quote\": \"it's\"\n}";
+        QVERIFY(!saveRequest(folder, r));
+        const QByteArray text = contents(dir.filePath("api/put.toml"));
+        QCOMPARE(text, QByteArray("service = \"execute-api\"\nmethod = \"PUT\"\nurl = \"https://{{host}}/prod/items/{{id}}?verbose=true\"\n"
+                                  "region = \"eu-west-1\"\nheaders = [\n    \"Content-Type: application/json\",\n"
+                                  "    \"X-Trace: {{trace}}\",\n]\nbody = '''\n{\n  \"name\": \"{{name}}\",\n  \"quote\": \"it's\"\n}'''\n"));
+        // Bodies TOML cannot hold literally (''' inside, CR, a quote at the end) go escaped; all read back as they were.
+        for (const std::string body : {std::string("a ''' b"), std::string("line\r\nline"), std::string("ends with '"),
+                                       std::string("\x7f\x01 control"), std::string("\n starts with a newline\n")}) {
+            SavedRequest other = r;
+            other.path = "other.toml";
+            other.body = body;
+            QVERIFY(!saveRequest(folder, other));
+            put(dir.filePath("collection.toml"), "name = \"API\"\n");
+            const auto loaded = loadCollection(folder);
+            QVERIFY(loaded && loaded->problems.empty());
+            const SavedRequest &back = loaded->requests.at(1);
+            QCOMPARE(back.body, body);
+            QCOMPARE(requestText(back), requestText(other));
+        }
+        const auto loaded = loadCollection(folder);
+        const SavedRequest &back = loaded->requests.at(0);
+        QVERIFY(back.isHttp());
+        QCOMPARE(back.headers, r.headers);
+        QVERIFY(!saveRequest(folder, back));
+        QCOMPARE(contents(dir.filePath("api/put.toml")), text); // unchanged: no byte written
+
+        test::FakeEnvironment process;
+        process.set("trace", "t-1");
+        Collection c = *loaded;
+        c.variables = {{"host", "abc.execute-api.eu-west-1.amazonaws.com"}, {"id", "7"}, {"name", "Ann"}};
+        const auto resolved = resolveRequest(c, back, "", process);
+        QVERIFY2(resolved, resolved ? "" : resolved.error().message.c_str());
+        QCOMPARE(resolved->url, std::string("https://abc.execute-api.eu-west-1.amazonaws.com/prod/items/7?verbose=true"));
+        QCOMPARE(resolved->headers.at(1), std::string("X-Trace: t-1"));
+        QVERIFY(resolved->body.find("\"name\": \"Ann\"") != std::string::npos);
+
+        // A file that mixes the two kinds, or lacks the signing name, is named.
+        put(dir.filePath("mixed.toml"), "service = \"dynamodb\"\noperation = \"GetItem\"\nurl = \"https://x\"\nmethod = \"GET\"\n");
+        put(dir.filePath("headers.toml"), "service = \"s3\"\nmethod = \"GET\"\nurl = \"https://x\"\nheaders = [\"no colon\"]\n");
+        const auto again = loadCollection(folder);
+        QCOMPARE(again->problems.size(), std::size_t(2));
+        QVERIFY2(again->problems[0].text().find("headers.toml:4: headers are") == 0, again->problems[0].text().c_str());
+        QVERIFY2(again->problems[1].text().find("mixed.toml: an HTTP request has method, url and service") == 0, again->problems[1].text().c_str());
+    }
+
+    void httpRequestsWithCredentialsAreRefused()
+    {
+        QTemporaryDir dir;
+        SavedRequest r;
+        r.path = "leak.toml";
+        r.service = "execute-api";
+        r.method = "GET";
+        r.url = "https://example.com/";
+        const std::vector<std::pair<std::function<void(SavedRequest &)>, std::string>> leaks = {
+            {[](SavedRequest &x) { x.headers = {"Authorization: AWS4-HMAC-SHA256 Credential=…"}; }, "the header Authorization"},
+            {[](SavedRequest &x) { x.headers = {"x-amz-security-token: FwoGZXIvYXdzEJr"}; }, "the header x-amz-security-token"},
+            {[](SavedRequest &x) { x.url = "https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc"; }, "presigned"},
+            {[](SavedRequest &x) { x.body = R"({"Credentials": {"SecretAccessKey": "wJalrXUtnFEMI"}})"; }, "SecretAccessKey"},
+            {[](SavedRequest &x) { x.body = "key=AKIAIOSFODNN7EXAMPLE"; }, "the body holds an access key id"},
+        };
+        for (const auto &[leak, said] : leaks) {
+            SavedRequest bad = r;
+            leak(bad);
+            const auto refused = saveRequest(dir.path().toStdString(), bad);
+            QVERIFY2(refused && refused->message.find(said) != std::string::npos, refused ? refused->message.c_str() : said.c_str());
+        }
+        QVERIFY(!QFileInfo::exists(dir.filePath("leak.toml")));
     }
 };
 
