@@ -2,6 +2,7 @@
 
 #include "ArgumentParser.h"
 #include "CallCommand.h"
+#include "RequestCommand.h"
 #include "ExitCode.h"
 #include "collections/Collection.h"
 #include "collections/Variables.h"
@@ -45,8 +46,10 @@ std::string resultOf(int code, const std::string &errors)
         return match.captured(1).toStdString();
     const QStringList lines = text.split('\n', Qt::SkipEmptyParts);
     QString last = lines.isEmpty() ? QStringLiteral("exit code %1").arg(code) : lines.last();
-    last.remove(QStringLiteral("cumulus-cli call: error: "));
-    last.remove(QStringLiteral("cumulus-cli call: "));
+    for (const char *command : {"call", "request"}) {
+        last.remove(QStringLiteral("cumulus-cli %1: error: ").arg(QLatin1String(command)));
+        last.remove(QStringLiteral("cumulus-cli %1: ").arg(QLatin1String(command)));
+    }
     return last.toStdString();
 }
 
@@ -115,7 +118,7 @@ int runRunCommand(const std::vector<std::string> &arguments, const util::Environ
     for (const collections::SavedRequest &request : collection->requests) {
         if (selected(request.path)) {
             runnable.emplace_back(&request, rows.size());
-            rows.push_back({request.path, request.service + " " + request.operation, {}, -1, 0, 0, {}});
+            rows.push_back({request.path, request.service + " " + (request.isHttp() ? request.method : request.operation), {}, -1, 0, 0, {}});
         }
     }
     for (long long iteration = 0; iteration < iterations; ++iteration) {
@@ -127,22 +130,34 @@ int runRunCommand(const std::vector<std::string> &arguments, const util::Environ
                 row.result = resolved.error().message;
                 continue;
             }
-            std::vector<std::string> call{request->service, request->operation, "--input",
-                                          QJsonDocument(resolved->input).toJson(QJsonDocument::Compact).toStdString()};
             const std::string region = parsed->last("--region").value_or(resolved->region);
             const std::string profile = parsed->last("--profile").value_or(resolved->profile);
             const std::string endpoint = parsed->last("--endpoint-url").value_or(resolved->endpoint);
-            for (const auto &[option, value] : {std::pair{"--region", region}, std::pair{"--profile", profile},
-                                                std::pair{"--endpoint-url", endpoint}}) {
+            std::vector<std::string> call;
+            if (request->isHttp()) { // as written: the URL is the endpoint
+                call = {request->method, resolved->url, "--service", request->service};
+                for (const std::string &header : resolved->headers)
+                    call.insert(call.end(), {"--header", header});
+                if (!resolved->body.empty())
+                    call.insert(call.end(), {"--body", resolved->body});
+            } else {
+                call = {request->service, request->operation, "--input",
+                        QJsonDocument(resolved->input).toJson(QJsonDocument::Compact).toStdString()};
+                if (!endpoint.empty())
+                    call.insert(call.end(), {"--endpoint-url", endpoint});
+                for (const std::string &models : parsed->all("--models"))
+                    call.insert(call.end(), {"--models", models});
+                call.push_back("--no-history"); // a run is not a person's calls (as Postman's runner)
+            }
+            for (const auto &[option, value] : {std::pair{"--region", region}, std::pair{"--profile", profile}}) {
                 if (!value.empty())
                     call.insert(call.end(), {option, value});
             }
-            for (const std::string &models : parsed->all("--models"))
-                call.insert(call.end(), {"--models", models});
-            call.push_back("--no-history"); // a run is not a person's calls (as Postman's runner)
             std::ostringstream answer, errors;
             const auto started = clock.monotonicNow();
-            const int code = runCallCommand(call, environment, clock, random, sleeper, in, answer, errors);
+            const int code = request->isHttp()
+                ? runRequestCommand(call, environment, clock, random, sleeper, in, answer, errors)
+                : runCallCommand(call, environment, clock, random, sleeper, in, answer, errors);
             row.milliseconds = std::max(0LL, row.milliseconds)
                 + std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonicNow() - started).count();
             if (code == Success)

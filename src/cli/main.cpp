@@ -5,6 +5,8 @@
 #include "KeyRotationCommand.h"
 #include "ModelsCommand.h"
 #include "ProfilesCommand.h"
+#include "ImportCommand.h"
+#include "RequestCommand.h"
 #include "RunCommand.h"
 #include "SignCommand.h"
 #include "WhoamiCommand.h"
@@ -29,7 +31,9 @@ commands:
   credential-process  a profile's credentials as credential_process JSON (for other SDKs)
   endpoint    resolve a service's endpoint: URL, headers, signing name and region
   history     the calls sent: list (--search), save one to a collection, clear
+  import      a Postman collection (v2.1) as a Cumulus collection: import postman FILE FOLDER
   models      the service catalog: list, ops, show, search
+  request     send an HTTP request as written, signed with SigV4 for a service name (API Gateway, …)
   run         run a collection's requests in order and print a table of results (for CI)
   profiles    the profiles of ~/.aws/config and ~/.aws/credentials: list, set, unset, delete, rename, undo,
               to-keychain, from-keychain, rotate-key, delete-key
@@ -85,6 +89,16 @@ int main(int argc, char *argv[])
         return cumulus::cli::runRunCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
                                            std::cerr);
     }
+    if (command == "request") {
+        const cumulus::util::SystemEnvironment environment;
+        const cumulus::util::SystemClock clock;
+        cumulus::util::SystemRandom random;
+        cumulus::util::SystemSleeper sleeper;
+        return cumulus::cli::runRequestCommand(arguments, environment, clock, random, sleeper, std::cin, std::cout,
+                                               std::cerr);
+    }
+    if (command == "import")
+        return cumulus::cli::runImportCommand(arguments, std::cout, std::cerr);
     if (command == "endpoint") {
         const cumulus::util::SystemEnvironment environment;
         return cumulus::cli::runEndpointCommand(arguments, environment, std::cout, std::cerr);

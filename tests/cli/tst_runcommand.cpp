@@ -5,6 +5,8 @@
 #include "FakeEnvironment.h"
 #include "FakeSleeper.h"
 #include "HistoryCommand.h"
+#include "ImportCommand.h"
+#include "RequestCommand.h"
 #include "MockClock.h"
 #include "PeerServer.h"
 #include "RunCommand.h"
@@ -16,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -220,6 +223,102 @@ private slots:
         QCOMPARE(history({"save", "9", f.collection.path().toStdString(), "x"}).code, 252);
         QCOMPARE(history({"clear"}).code, 0);
         QCOMPARE(history({"list"}).out, std::string());
+    }
+
+    // A Postman export imported with `cumulus-cli import`, then run against moto, which checks
+    // every signature: the requests as written, signed for their service with the profile's keys.
+    void postmanImportRunsAgainstMoto()
+    {
+        const QString moto = QStandardPaths::findExecutable("moto_server");
+        QVERIFY2(!moto.isEmpty(), "moto_server is missing (the README's test command installs it)");
+        PeerServer server(moto, {"-H", "127.0.0.1", "-p", "{port}"}, {"INITIAL_NO_AUTH_ACTION_COUNT=3"});
+        QVERIFY2(server.started(), qPrintable(server.problem()));
+        Fixture f;
+        f.environment.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        f.environment.set("AWS_SECRET_ACCESS_KEY", "bootstrap");
+        auto call = [&](std::vector<std::string> arguments) {
+            std::istringstream in;
+            std::ostringstream out, err;
+            const int code = cli::runCallCommand(arguments, f.environment, f.clock, f.random, f.sleeper, in, out, err);
+            return CliRun{code, out.str(), err.str()};
+        };
+        QCOMPARE(call({"iam", "CreateUser", "--endpoint-url", server.url(), "--input", R"({"UserName": "postman"})"}).code, 0);
+        const QJsonObject allowAll{{"Version", "2012-10-17"},
+                                   {"Statement", QJsonArray{QJsonObject{{"Effect", "Allow"}, {"Action", "*"}, {"Resource", "*"}}}}};
+        const QJsonObject policy{{"UserName", "postman"}, {"PolicyName", "all"},
+                                 {"PolicyDocument", QString::fromUtf8(QJsonDocument(allowAll).toJson(QJsonDocument::Compact))}};
+        QCOMPARE(call({"iam", "PutUserPolicy", "--endpoint-url", server.url(), "--input",
+                       QJsonDocument(policy).toJson(QJsonDocument::Compact).toStdString()}).code, 0);
+        const CliRun key = call({"iam", "CreateAccessKey", "--endpoint-url", server.url(), "--input", R"({"UserName": "postman"})"});
+        QCOMPARE(key.code, 0);
+        const QJsonObject access = key.json().value("AccessKey").toObject();
+        f.environment.set("AWS_ACCESS_KEY_ID", access.value("AccessKeyId").toString());
+        f.environment.set("AWS_SECRET_ACCESS_KEY", access.value("SecretAccessKey").toString());
+
+        const std::string folder = QDir(f.collection.path()).filePath("aws-api").toStdString();
+        std::ostringstream imported, problems;
+        const int code = cli::runImportCommand({"postman", CUMULUS_TEST_DATA_DIR "/postman/aws-api.postman_collection.json", folder},
+                                               imported, problems);
+        QVERIFY2(code == 0, problems.str().c_str());
+        QVERIFY2(imported.str().find("imported 6 request(s)") == 0
+                     && imported.str().find("Partner API: not imported") != std::string::npos,
+                 imported.str().c_str());
+        put(QString::fromStdString(folder) + "/environments/local.toml", "[variables]\nendpoint = \"" + QByteArray::fromStdString(server.url()) + "\"\n");
+
+        const std::vector<std::string> local{folder, "--env", "local", "--show-output", "--filter", "STS/*", "--filter", "IAM/A-user*",
+                                             "--filter", "IAM/List-users.toml", "--filter", "DynamoDB/List-tables.toml"};
+        std::istringstream in;
+        std::ostringstream out, err;
+        int ran = cli::runRunCommand(local, f.environment, f.clock, f.random, f.sleeper, in, out, err);
+        const std::string table = out.str();
+        QVERIFY2(ran == 1, (table + err.str()).c_str()); // the user that is not there fails the run
+        for (const char *row : {"STS/Who-am-I.toml +sts POST", "IAM/List-users.toml +iam POST", "DynamoDB/List-tables.toml +dynamodb POST"})
+            QVERIFY2(QString::fromStdString(table).contains(QRegularExpression(QString(row) + " +\\d+ ms  ok\\n")),
+                     (row + std::string("\n") + table).c_str());
+        QVERIFY2(QString::fromStdString(table).contains(QRegularExpression("IAM/A-user-that-is-not-there.toml +iam POST +\\d+ ms  NoSuchEntity\\n")),
+                 table.c_str());
+        QVERIFY2(table.find("<Arn>arn:aws:iam::123456789012:user/postman</Arn>") != std::string::npos, table.c_str());
+        QVERIFY2(table.find("\"TableNames\"") != std::string::npos, table.c_str());
+        QVERIFY2(table.find("3 of 4 succeeded") != std::string::npos, table.c_str());
+
+        // With a wrong secret moto refuses the signature.
+        f.environment.set("AWS_SECRET_ACCESS_KEY", "wrong");
+        std::ostringstream refused, refusedErr;
+        ran = cli::runRunCommand({folder, "--env", "local", "--filter", "STS/*"}, f.environment, f.clock, f.random, f.sleeper, in,
+                                 refused, refusedErr);
+        QCOMPARE(ran, 1);
+        QVERIFY2(refused.str().find("SignatureDoesNotMatch") != std::string::npos, refused.str().c_str());
+    }
+
+    void requestCommandArguments()
+    {
+        Fixture f;
+        f.environment.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        f.environment.set("AWS_SECRET_ACCESS_KEY", "request-secret");
+        auto request = [&](std::vector<std::string> arguments) {
+            std::istringstream in;
+            std::ostringstream out, err;
+            const int code = cli::runRequestCommand(arguments, f.environment, f.clock, f.random, f.sleeper, in, out, err);
+            return CliRun{code, out.str(), err.str()};
+        };
+        CliRun run = request({"PUT", "https://abc.execute-api.eu-west-1.amazonaws.com/prod/items/7", "--service", "execute-api",
+                              "--region", "eu-west-1", "-H", "Content-Type: application/json", "--body", "{\"a\": 1}", "--dry-run"});
+        QVERIFY2(run.code == 0, run.err.c_str());
+        QVERIFY2(run.out.find("PUT https://abc.execute-api.eu-west-1.amazonaws.com/prod/items/7\n") == 0
+                     && run.out.find("Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/") != std::string::npos
+                     && run.out.find("/eu-west-1/execute-api/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=")
+                            != std::string::npos
+                     && run.out.find("\n\n{\"a\": 1}") != std::string::npos && run.out.find("request-secret") == std::string::npos,
+                 run.out.c_str());
+        run = request({"GET", "https://example.com/", "--region", "us-east-1"});
+        QVERIFY2(run.code == 252 && run.err.find("--service: the name the request is signed for") != std::string::npos, run.err.c_str());
+        run = request({"GET", "https://example.com/", "--service", "execute-api"});
+        QVERIFY2(run.code == 252 && run.err.find("a region to sign for") != std::string::npos, run.err.c_str());
+        run = request({"GET", "https://example.com/", "--service", "s3", "--region", "us-east-1", "-H", "no colon"});
+        QVERIFY2(run.code == 252 && run.err.find("--header wants 'Name: value'") != std::string::npos, run.err.c_str());
+        f.environment.unset("AWS_ACCESS_KEY_ID");
+        run = request({"GET", "https://example.com/", "--service", "s3", "--region", "us-east-1"});
+        QVERIFY2(run.code == 253 && run.err.find("no credentials") != std::string::npos, run.err.c_str());
     }
 };
 

@@ -255,6 +255,21 @@ private slots:
             QVERIFY(test::waitForCatalog(*second));
         }
     }
+
+    void httpRequestsAreListedNotOpened()
+    {
+        test::WindowFixture f;
+        const QString folder = makeCollection(f.home);
+        put(folder + "/api/ping.toml", "service = \"execute-api\"\nmethod = \"GET\"\nurl = \"https://{{api}}/ping\"\n");
+        CollectionsPanel *panel = f.window->collectionsPanel();
+        QVERIFY(!panel->openCollection(folder));
+        QTreeWidgetItem *ping = itemFor(panel->tree(), "api/ping.toml");
+        QVERIFY(ping);
+        QCOMPARE(ping->text(1), "execute-api GET https://{{api}}/ping");
+        QVERIFY(!panel->openRequest("api/ping.toml"));
+        QVERIFY(panel->openPath().isEmpty());
+        QVERIFY2(panel->status()->text().contains("cumulus-cli request or run sends it"), qPrintable(panel->status()->text()));
+    }
 };
 
 QTEST_MAIN(TestCollectionsPanel)

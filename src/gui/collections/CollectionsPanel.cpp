@@ -180,6 +180,11 @@ bool CollectionsPanel::openRequest(const QString &path)
     const collections::SavedRequest *request = savedRequest(path);
     if (!request)
         return false;
+    if (request->isHttp()) {
+        m_status->setText(tr("%1 is an HTTP request as written (imported from Postman): cumulus-cli request or run sends it; "
+                             "the window composes operations.").arg(path));
+        return false;
+    }
     const collections::SavedRequest opened = *request;
     m_openPath = path;
     m_opened = opened;
@@ -368,7 +373,7 @@ void CollectionsPanel::fill()
         QTreeWidgetItem *item = newItem(path);
         const QString name = QFileInfo(path).completeBaseName();
         item->setData(0, PathRole, path);
-        item->setText(1, QString::fromStdString(r.service + " " + r.operation));
+        item->setText(1, QString::fromStdString(r.service + " " + (r.isHttp() ? r.method + " " + r.url : r.operation)));
         item->setToolTip(0, r.description.empty() ? path : QString::fromStdString(r.description));
         if (path == m_openPath) {
             QFont bold = item->font(0);
