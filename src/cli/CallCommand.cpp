@@ -263,7 +263,8 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     if (exportFormat) {
         const collections::ExportedCall call{summary.sdkId, std::string(open->operation->id.name()), spec.input,
                                              parsed->last("--profile").value_or(""), parsed->last("--region").value_or(""),
-                                             parsed->last("--endpoint-url").value_or("")};
+                                             parsed->last("--endpoint-url").value_or(""), open->loaded.model.get(),
+                                             model::inputOf(*open->loaded.model, *open->operation)};
         out << (*exportFormat == "aws-cli" ? collections::awsCliCommand(call) + '\n' : collections::boto3Snippet(call));
         return Success;
     }

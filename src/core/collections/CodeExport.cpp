@@ -1,6 +1,7 @@
 #include "collections/CodeExport.h"
 
 #include "model/BotocoreNames.h"
+#include "model/Prelude.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,6 +53,68 @@ std::string pythonString(const std::string &text)
     return json.mid(1, json.size() - 2).toStdString(); // ["…"] without the brackets
 }
 
+// A document value as a Python literal (the layout of indented JSON), following the shape so that
+// blobs become bytes: boto3 would send the base64 text itself as the blob.
+void pythonValue(const QJsonValue &value, const model::Model *model, const model::Shape *shape, int indent,
+                 std::string &out, bool &usesBase64)
+{
+    const std::string pad(std::size_t(indent + 4), ' ');
+    auto targetOf = [&](const model::Member *member) -> const model::Shape * {
+        return member && model ? (member->targetShape ? member->targetShape : model->find(member->target)) : nullptr;
+    };
+    auto typeOf = [&](const model::Member *member) {
+        if (const model::Shape *target = targetOf(member))
+            return std::optional<model::ShapeType>(target->type);
+        return member ? model::preludeShapeType(member->target.text()) : std::nullopt;
+    };
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty()) {
+            out += "{}";
+            return;
+        }
+        const bool isMap = shape && shape->type == model::ShapeType::Map;
+        out += "{\n";
+        qsizetype left = object.size();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const model::Member *member = shape ? shape->member(isMap ? "value" : it.key().toStdString()) : nullptr;
+            out += pad + pythonString(it.key().toStdString()) + ": ";
+            if (it.value().isString() && typeOf(member) == model::ShapeType::Blob) {
+                out += "base64.b64decode(" + pythonString(it.value().toString().toStdString()) + ")";
+                usesBase64 = true;
+            } else {
+                pythonValue(it.value(), model, targetOf(member), indent + 4, out, usesBase64);
+            }
+            out += --left ? ",\n" : "\n";
+        }
+        out += std::string(std::size_t(indent), ' ') + "}";
+        return;
+    }
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        if (array.isEmpty()) {
+            out += "[]";
+            return;
+        }
+        const model::Member *member = shape ? shape->member("member") : nullptr;
+        out += "[\n";
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            out += pad;
+            if (array[i].isString() && typeOf(member) == model::ShapeType::Blob) {
+                out += "base64.b64decode(" + pythonString(array[i].toString().toStdString()) + ")";
+                usesBase64 = true;
+            } else {
+                pythonValue(array[i], model, targetOf(member), indent + 4, out, usesBase64);
+            }
+            out += i + 1 < array.size() ? ",\n" : "\n";
+        }
+        out += std::string(std::size_t(indent), ' ') + "]";
+        return;
+    }
+    const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    out += pythonLiteral(json.mid(1, json.size() - 2).toStdString());
+}
+
 } // namespace
 
 std::string shellQuoted(const std::string &text)
@@ -94,8 +157,12 @@ std::string boto3Snippet(const ExportedCall &call)
     if (!call.endpoint.empty())
         text += ", endpoint_url=" + pythonString(call.endpoint);
     text += ")\n";
-    const std::string input = QJsonDocument(call.input).toJson(QJsonDocument::Indented).toStdString();
-    text += "response = client." + method + "(**" + pythonLiteral(input.substr(0, input.find_last_not_of('\n') + 1)) + ")\n";
+    std::string input;
+    bool usesBase64 = false;
+    pythonValue(call.input, call.model, call.inputShape, 0, input, usesBase64);
+    if (usesBase64)
+        text.insert(0, "import base64\n");
+    text += "response = client." + method + "(**" + input + ")\n";
     text += "print(response)\n";
     return text;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Model.h"
 #include "net/HttpRequest.h"
 #include "util/Expected.h"
 
@@ -19,6 +20,10 @@ struct ExportedCall {
     std::string profile;   // empty: none named
     std::string region;    // empty: none named
     std::string endpoint;  // empty: AWS's
+    // The operation's input shape: boto3 takes blobs as bytes (base64.b64decode of the document's
+    // text); without it, blobs stay text.
+    const model::Model *model = nullptr;
+    const model::Shape *inputShape = nullptr;
 };
 
 // `aws dynamodb put-item --cli-input-json '{…}' --profile P --region R --endpoint-url E` (POSIX

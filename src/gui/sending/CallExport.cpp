@@ -3,6 +3,7 @@
 #include "calls/PreparedCall.h"
 #include "collections/CodeExport.h"
 #include "endpoints/ServiceEndpoints.h"
+#include "model/OperationIndex.h"
 #include "model/ServiceSummary.h"
 #include "sending/CallWorker.h"
 
@@ -12,7 +13,8 @@ util::Expected<std::string> exportCall(const CallToExport &call, const std::stri
                                        const credentials::SharedFiles &files, util::Random &random)
 {
     const collections::ExportedCall exported{model::sdkIdOf(*call.service), std::string(call.operation->id.name()), call.input,
-                                             call.profile, call.region, call.endpoint};
+                                             call.profile, call.region, call.endpoint, call.model.get(),
+                                             model::inputOf(*call.model, *call.operation)};
     if (format == "aws-cli")
         return collections::awsCliCommand(exported) + "\n";
     if (format == "boto3")
