@@ -12,6 +12,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -165,6 +167,31 @@ private slots:
         writeFile("collection/03-missing.toml",
                   "service = \"iam\"\noperation = \"GetUser\"\ninput = '''\n{\"UserName\": \"nobody\"}\n'''\n");
 
+        // A Postman export whose AWS Signature auth holds the user's keys (outside the home: the
+        // person's own file), imported into the home.
+        const QJsonObject awsv4{{"type", "awsv4"},
+                                {"awsv4", QJsonArray{QJsonObject{{"key", "service"}, {"value", "sts"}},
+                                                     QJsonObject{{"key", "region"}, {"value", "us-east-1"}},
+                                                     QJsonObject{{"key", "accessKey"}, {"value", m_keyId}},
+                                                     QJsonObject{{"key", "secretKey"}, {"value", m_secret}}}}};
+        const QJsonObject form{{"mode", "urlencoded"},
+                               {"urlencoded", QJsonArray{QJsonObject{{"key", "Action"}, {"value", "GetCallerIdentity"}},
+                                                         QJsonObject{{"key", "Version"}, {"value", "2011-06-15"}}}}};
+        const QJsonObject postman{
+            {"info", QJsonObject{{"name", "hygiene"}, {"schema", "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}}},
+            {"auth", awsv4},
+            {"variable", QJsonArray{QJsonObject{{"key", "endpoint"}, {"value", QString::fromStdString(m_moto->url())}},
+                                    QJsonObject{{"key", "secretKey"}, {"value", m_secret}}}},
+            {"item", QJsonArray{QJsonObject{{"name", "who"},
+                                            {"request", QJsonObject{{"method", "POST"}, {"url", "{{endpoint}}/"}, {"body", form},
+                                                                    {"header", QJsonArray{QJsonObject{{"key", "X-Amz-Security-Token"},
+                                                                                                      {"value", "FwoGZXIvYXdzEXAMPLE"}}}}}}}}}};
+        QTemporaryDir elsewhere;
+        QFile exported(elsewhere.filePath("hygiene.postman_collection.json"));
+        QVERIFY(exported.open(QIODevice::WriteOnly));
+        exported.write(QJsonDocument(postman).toJson());
+        exported.close();
+
         const QList<QStringList> session_ = {
             {"call", "sts", "GetCallerIdentity", "--profile", "base", "--debug"},
             {"call", "iam", "ListUsers", "--profile", "base", "--debug"},
@@ -187,6 +214,13 @@ private slots:
             {"run", m_home.filePath("collection"), "--profile", "session"},
             {"history", "list", "--json"},
             {"history", "save", "1", m_home.filePath("collection"), "saved/from-history"}, // the app writes a request
+            {"request", "POST", QString::fromStdString(m_moto->url()) + "/", "--service", "sts", "--profile", "r1", "--region",
+             "us-east-1", "-H", "Content-Type: application/x-www-form-urlencoded", "--body",
+             "Action=GetCallerIdentity&Version=2011-06-15", "--debug", "--include"},
+            {"request", "GET", QString::fromStdString(m_moto->url()) + "/", "--service", "iam", "--profile", "session", "--region",
+             "us-east-1", "--dry-run"},
+            {"import", "postman", exported.fileName(), m_home.filePath("imported")},
+            {"run", m_home.filePath("imported"), "--profile", "r1", "--show-output"},
         };
         for (const QStringList &arguments : session_) {
             const Result result = cli(arguments);
@@ -195,6 +229,12 @@ private slots:
         // The session did what it says: the role was assumed and the missing user failed the run.
         QVERIFY2(m_printed.contains("assumed-role/r1/hygiene"), m_printed.right(3000).constData());
         QVERIFY2(m_printed.contains("NoSuchEntity"), m_printed.right(3000).constData());
+        // The Postman export was imported without its keys (or the token header), and ran signed by the profile.
+        QVERIFY2(m_printed.contains("imported 1 request(s)") && m_printed.contains("the header X-Amz-Security-Token was left out")
+                     && m_printed.contains("variable secretKey: left out"),
+                 m_printed.right(3000).constData());
+        QVERIFY2(QString::fromUtf8(m_printed).contains(QRegularExpression("who\\.toml +sts POST +\\d+ ms  ok")),
+                 m_printed.mid(m_printed.indexOf("$ cumulus-cli import")).constData());
 
         // Every secret the session had: the user's, the session keys, and each role session's from
         // moto's own record; and their signing keys for the days around now.
