@@ -11,6 +11,7 @@
 #include "collections/CodeExport.h"
 #include "history/CallHistory.h"
 #include "model/OperationIndex.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "protocols/Constraints.h"
 #include "util/Redactor.h"
@@ -44,6 +45,7 @@ ArgumentParser makeParser()
     parser.addOption({"--cli-connect-timeout"}, "SECONDS", "to connect, TLS included (default 60; 0: no limit)");
     parser.addOption({"--cli-read-timeout"}, "SECONDS", "without a byte of the answer (default 60; 0: no limit)");
     parser.addOption({"--trust-certificate"}, "SHA256", "trust this certificate (its SHA-256, hex) for a custom endpoint");
+    parser.addOption({"--ca-bundle"}, "PEM", "trust these authorities instead of the system's (else AWS_CA_BUNDLE, the profile's ca_bundle)");
     parser.addFlag({"--all-pages"}, "follow the operation's paginator and merge the pages");
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
     parser.addFlag({"--dry-run"}, "print the request instead of sending it");
@@ -304,6 +306,10 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
             << " whatever its name and issuer\n";
         transportOptions.trustedCertificates.push_back(digest);
     }
+    auto authorities = net::caBundle(profile->caBundleOption, environment, profile->settings);
+    if (!authorities)
+        return fail(authorities.error().message, ConfigurationError);
+    transportOptions.caCertificates = std::move(*authorities);
     net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);

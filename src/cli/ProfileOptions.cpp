@@ -22,6 +22,7 @@ util::Expected<ProfileContext> loadProfile(const ParsedArguments &parsed, const 
         return util::Error{"the profile '" + context.name + "' is in neither " + credentials::SharedFiles::configPath(environment)
                            + " nor " + credentials::SharedFiles::credentialsPath(environment)};
     context.settings = context.files.settingsOf(context.name);
+    context.caBundleOption = parsed.last("--ca-bundle");
     return context;
 }
 
@@ -37,7 +38,7 @@ resolveCredentials(const ProfileContext &profile, const util::Environment &envir
         return code;
     };
     return credentials::resolveProfileCredentials(profile.files, profile.name, profile.explicitProfile, environment,
-                                                  clock, random, sleeper, mfa);
+                                                  clock, random, sleeper, mfa, profile.caBundleOption);
 }
 
 } // namespace cumulus::cli

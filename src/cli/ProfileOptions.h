@@ -26,6 +26,7 @@ struct ProfileContext {
     std::string name;
     bool explicitProfile = false; // --profile was given
     std::map<std::string, std::string> settings; // the profile's settings, flattened (SharedFiles::settingsOf)
+    std::optional<std::string> caBundleOption;   // --ca-bundle, for the commands that take it
 };
 
 // Reads the files; what they hold that the AWS CLI would read differently goes to err as warnings

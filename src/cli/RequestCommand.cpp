@@ -4,6 +4,7 @@
 #include "ExitCode.h"
 #include "ProfileOptions.h"
 #include "calls/HttpCall.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "util/Redactor.h"
 
@@ -29,6 +30,7 @@ ArgumentParser makeParser()
     parser.addOption({"--profile"}, "P", "the profile whose credentials sign it");
     parser.addOption({"--max-attempts"}, "N", "attempts in all (else AWS_MAX_ATTEMPTS, the profile, 3)");
     parser.addOption({"--retry-mode"}, "MODE", "legacy, standard or adaptive (else AWS_RETRY_MODE, the profile, standard)");
+    parser.addOption({"--ca-bundle"}, "PEM", "trust these authorities instead of the system's (else AWS_CA_BUNDLE, the profile's ca_bundle)");
     parser.addFlag({"--no-sign"}, "send it unsigned");
     parser.addFlag({"--dry-run"}, "print the signed request instead of sending it");
     parser.addFlag({"--include"}, "print the answer's status line and headers before its body");
@@ -122,7 +124,12 @@ int runRequestCommand(const std::vector<std::string> &arguments, const util::Env
                                               profile->settings, spec.signingName);
     if (!retry)
         return fail(retry.error().message);
-    net::QnamTransport transport{net::TransportOptions{}};
+    net::TransportOptions transportOptions;
+    auto authorities = net::caBundle(profile->caBundleOption, environment, profile->settings);
+    if (!authorities)
+        return fail(authorities.error().message, ConfigurationError);
+    transportOptions.caCertificates = std::move(*authorities);
+    net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     const calls::HttpCallOutcome outcome = calls::sendHttpCall(executor, spec, *retry);
     if (parsed->has("--debug")) {

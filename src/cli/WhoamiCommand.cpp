@@ -3,6 +3,7 @@
 #include "ArgumentParser.h"
 #include "ExitCode.h"
 #include "ProfileOptions.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "util/Redactor.h"
 
@@ -53,7 +54,12 @@ int runWhoamiCommand(const std::vector<std::string> &arguments, const util::Envi
     endpoints::EndpointOverrides overrides;
     overrides.region = parsed->last("--region").value_or("");
     overrides.endpointUrl = parsed->last("--endpoint-url").value_or("");
-    net::QnamTransport transport;
+    net::TransportOptions transportOptions;
+    auto authorities = net::caBundle(std::nullopt, environment, profile->settings); // AWS_CA_BUNDLE, ca_bundle
+    if (!authorities)
+        return fail(authorities.error().message, ConfigurationError);
+    transportOptions.caCertificates = std::move(*authorities);
+    net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);
     credentials::StsClient sts(runner, random, endpoints::endpointSettings(overrides, environment, profile->settings, "STS"));

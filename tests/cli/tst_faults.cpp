@@ -12,6 +12,8 @@
 #include "SeededRandom.h"
 
 #include <QSslConfiguration>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <zlib.h>
@@ -29,12 +31,14 @@ struct Run {
     std::string err;
 };
 
-Run call(std::vector<std::string> args)
+Run call(std::vector<std::string> args, const std::vector<std::pair<QString, QString>> &variables = {})
 {
     test::FakeEnvironment environment;
     environment.set("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
     environment.set("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
     environment.set("AWS_REGION", "us-east-1");
+    for (const auto &[name, value] : variables)
+        environment.set(name, value);
     test::MockClock clock(std::chrono::system_clock::now());
     test::SeededRandom random(1);
     test::FakeSleeper sleeper(clock);
@@ -189,6 +193,61 @@ private slots:
         QVERIFY2(contains(run.err, "certificate for 'wrong.example' issued by 'Cumulus Test CA'"), run.err.c_str());
         QVERIFY2(contains(run.err, "(after 3 attempts)"), run.err.c_str());
         QVERIFY(server.received().empty()); // nothing was sent to it
+    }
+
+    // A private authority named by --ca-bundle, AWS_CA_BUNDLE or the profile's ca_bundle is trusted
+    // instead of the system's (botocore's verify=PATH); without it the same server is refused.
+    void caBundleReplacesTheSystemsAuthorities()
+    {
+        const test::TestCertificate authority = test::makeCertificateAuthority("Cumulus Corporate CA");
+        const test::TestCertificate leaf = test::makeCertificate("127.0.0.1", authority);
+        const test::TestCertificate other = test::makeCertificateAuthority("Another CA");
+        QTemporaryDir dir;
+        auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile file(dir.filePath(name));
+            file.open(QIODevice::WriteOnly);
+            file.write(bytes);
+            return dir.filePath(name).toStdString();
+        };
+        const std::string bundle = write("corporate.pem", other.certificate.toPem() + authority.certificate.toPem());
+        const std::string wrong = write("other.pem", other.certificate.toPem());
+        const std::string notPem = write("not.pem", "just text\n");
+        const std::string config = write("config", QByteArray("[default]\nca_bundle = ") + bundle.c_str() + "\n");
+        ScriptedHttpServer server(leaf.certificate, leaf.key);
+        const std::string answer = "{\"TableNames\": [\"Music\"]}";
+        server.script({ScriptedHttpServer::answer(200, answer), ScriptedHttpServer::answer(200, answer),
+                       ScriptedHttpServer::answer(200, answer)});
+        const std::vector<std::string> listTables{"dynamodb", "ListTables", "--endpoint-url", server.url(), "--max-attempts", "1"};
+        auto with = [&](std::vector<std::string> extra) {
+            std::vector<std::string> args = listTables;
+            args.insert(args.end(), extra.begin(), extra.end());
+            return args;
+        };
+
+        Run run = call(listTables); // the system's authorities do not know it
+        QCOMPARE(run.code, 255);
+        QVERIFY2(contains(run.err, "issued by 'Cumulus Corporate CA'"), run.err.c_str());
+        run = call(with({"--ca-bundle", bundle}));
+        QVERIFY2(run.code == 0 && contains(run.out, "Music"), run.err.c_str());
+        run = call(listTables, {{"AWS_CA_BUNDLE", QString::fromStdString(bundle)}});
+        QVERIFY2(run.code == 0 && contains(run.out, "Music"), run.err.c_str());
+        run = call(listTables, {{"AWS_CONFIG_FILE", QString::fromStdString(config)}});
+        QVERIFY2(run.code == 0 && contains(run.out, "Music"), run.err.c_str());
+        QCOMPARE(server.received().size(), std::size_t(3));
+
+        // The option wins over the variable, which wins over the file: another authority refuses it.
+        run = call(with({"--ca-bundle", wrong}), {{"AWS_CA_BUNDLE", QString::fromStdString(bundle)}});
+        QCOMPARE(run.code, 255);
+        run = call(listTables, {{"AWS_CA_BUNDLE", QString::fromStdString(wrong)}, {"AWS_CONFIG_FILE", QString::fromStdString(config)}});
+        QCOMPARE(run.code, 255);
+        QCOMPARE(server.received().size(), std::size_t(3));
+
+        run = call(with({"--ca-bundle", dir.filePath("missing.pem").toStdString()}));
+        QCOMPARE(run.code, 253);
+        QVERIFY2(contains(run.err, "missing.pem (from --ca-bundle) cannot be read"), run.err.c_str());
+        run = call(listTables, {{"AWS_CA_BUNDLE", QString::fromStdString(notPem)}});
+        QCOMPARE(run.code, 253);
+        QVERIFY2(contains(run.err, "not.pem (from AWS_CA_BUNDLE) holds no PEM certificate"), run.err.c_str());
     }
 };
 

@@ -1,6 +1,7 @@
 #include "credentials/CredentialChain.h"
 
 #include "credentials/providers/EnvironmentProvider.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "credentials/providers/StaticProfileProvider.h"
 #include "util/Environment.h"
@@ -70,9 +71,15 @@ util::Expected<std::optional<ResolvedCredentials>> resolveCredentials(ChainConte
 
 util::Expected<std::optional<ResolvedCredentials>> resolveProfileCredentials(
     const SharedFiles &files, const std::string &profile, bool explicitProfile, const util::Environment &environment,
-    const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, MfaPrompt mfa)
+    const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, MfaPrompt mfa,
+    const std::optional<std::string> &caBundleOption)
 {
-    net::QnamTransport transport;
+    net::TransportOptions options;
+    auto authorities = net::caBundle(caBundleOption, environment, files.settingsOf(profile));
+    if (!authorities)
+        return authorities.error();
+    options.caCertificates = std::move(*authorities);
+    net::QnamTransport transport(options);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);
     StsClient sts(runner, random, endpoints::endpointSettings({}, environment, files.settingsOf(profile), "STS"));

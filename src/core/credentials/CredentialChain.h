@@ -52,11 +52,12 @@ util::Expected<std::optional<ResolvedCredentials>> resolveCredentials(ChainConte
                                                                       bool explicitProfile);
 
 // The chain as a command or the window runs it for a profile: STS as the profile configures it
-// (region, endpoint) through a QnamTransport with the standard retries, the AWS CLI's role cache
-// under the home directory, MFA codes from `mfa`.
+// (region, endpoint, CA bundle: caBundleOption is --ca-bundle) through a QnamTransport with the
+// standard retries, the AWS CLI's role cache under the home directory, MFA codes from `mfa`.
 util::Expected<std::optional<ResolvedCredentials>> resolveProfileCredentials(
     const SharedFiles &files, const std::string &profile, bool explicitProfile, const util::Environment &environment,
-    const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, MfaPrompt mfa);
+    const util::Clock &clock, util::Random &random, util::Sleeper &sleeper, MfaPrompt mfa,
+    const std::optional<std::string> &caBundleOption = std::nullopt);
 
 // The AWS CLI's cache key of the role a profile assumes (CredentialCache::key over its AssumeRole
 // arguments); empty for a profile that assumes no role by source_profile or credential_source.

@@ -8,6 +8,7 @@
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <QUrl>
@@ -101,6 +102,11 @@ TransportResult QnamTransport::send(const TransportRequest &request, const std::
         q.setRawHeader("User-Agent", QByteArray("cumulus/") + Version);
     if (!hasEncoding)
         q.setRawHeader("Accept-Encoding", "identity");
+    if (m_options.caCertificates && url.scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = q.sslConfiguration();
+        tls.setCaCertificates(*m_options.caCertificates);
+        q.setSslConfiguration(tls);
+    }
 
     const QByteArray verb = QByteArray::fromStdString(request.method);
     // HEAD through head(): sent as a custom verb, Qt would wait for the body its Content-Length

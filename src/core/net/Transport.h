@@ -3,9 +3,13 @@
 #include "net/HttpResponse.h"
 #include "util/Expected.h"
 
+#include <QList>
+#include <QSslCertificate>
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +63,8 @@ struct TransportOptions {
     // SHA-256 digests (hex) of certificates a person chose to trust for a custom endpoint; every
     // other TLS error is an error.
     std::vector<std::string> trustedCertificates;
+    // The authorities to trust instead of the system's (AWS_CA_BUNDLE and the like: CaBundle.h).
+    std::optional<QList<QSslCertificate>> caCertificates;
 };
 
 // Sends one request and waits for the whole answer. Blocking: the window runs calls on a worker

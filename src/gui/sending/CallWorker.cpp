@@ -5,6 +5,7 @@
 #include "history/CallHistory.h"
 #include "model/OperationDescription.h"
 #include "model/ServiceSummary.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "retries/RetrySettings.h"
 #include "util/Environment.h"
@@ -66,6 +67,12 @@ void CallWorker::send(const CallRequest &request)
         }
         *field = *timeout;
     }
+    auto authorities = net::caBundle(std::nullopt, m_environment, settings); // AWS_CA_BUNDLE, ca_bundle
+    if (!authorities) {
+        result.error = authorities.error().message;
+        return done();
+    }
+    transportOptions.caCertificates = std::move(*authorities);
     net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
     calls::CallRunner runner(executor, m_random);
