@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -206,8 +207,28 @@ bool CollectionsPanel::isDirty() const
 
 void CollectionsPanel::windowChanged()
 {
-    if (!m_openPath.isEmpty())
-        fill();
+    if (m_openPath.isEmpty())
+        return;
+    // Only the open request's item changes (a keystroke must not rebuild a tree of 1,000).
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, PathRole).toString() == m_openPath) {
+            markOpen(*it);
+            return;
+        }
+    }
+}
+
+void CollectionsPanel::markOpen(QTreeWidgetItem *item) const
+{
+    const QString name = QFileInfo(m_openPath).completeBaseName();
+    const bool dirty = isDirty();
+    QFont bold = item->font(0);
+    bold.setBold(true);
+    item->setFont(0, bold);
+    item->setText(0, dirty ? name + QStringLiteral(" \u2022") : name);
+    const collections::SavedRequest *saved = savedRequest(m_openPath);
+    item->setToolTip(0, dirty ? tr("Changed in the window, not saved (Ctrl+S)")
+                              : saved && !saved->description.empty() ? QString::fromStdString(saved->description) : m_openPath);
 }
 
 std::optional<collections::SavedRequest> CollectionsPanel::requestToSave(const std::string &path) const
@@ -367,7 +388,6 @@ void CollectionsPanel::fill()
         QTreeWidgetItem *parent = folderItem(path);
         return parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
     };
-    const bool dirty = isDirty();
     for (const collections::SavedRequest &r : m_collection->requests) {
         const QString path = QString::fromStdString(r.path);
         QTreeWidgetItem *item = newItem(path);
@@ -375,16 +395,9 @@ void CollectionsPanel::fill()
         item->setData(0, PathRole, path);
         item->setText(1, QString::fromStdString(r.service + " " + (r.isHttp() ? r.method + " " + r.url : r.operation)));
         item->setToolTip(0, r.description.empty() ? path : QString::fromStdString(r.description));
-        if (path == m_openPath) {
-            QFont bold = item->font(0);
-            bold.setBold(true);
-            item->setFont(0, bold);
-            item->setText(0, dirty ? name + QStringLiteral(" \u2022") : name);
-            if (dirty)
-                item->setToolTip(0, tr("Changed in the window, not saved (Ctrl+S)"));
-        } else {
-            item->setText(0, name);
-        }
+        item->setText(0, name);
+        if (path == m_openPath)
+            markOpen(item);
         if (path == current)
             m_tree->setCurrentItem(item);
     }

@@ -78,6 +78,7 @@ signals:
 private:
     void reload();
     void fill();
+    void markOpen(QTreeWidgetItem *item) const; // bold, with a • while the window differs
     void showMenu(const QPoint &position);
     void renameWithDialog(QTreeWidgetItem *item);
     void moveWithDialog(QTreeWidgetItem *item);
