@@ -256,7 +256,7 @@ private slots:
         }
     }
 
-    void httpRequestsAreListedNotOpened()
+    void whatTheWindowCannotOpen()
     {
         test::WindowFixture f;
         const QString folder = makeCollection(f.home);
@@ -269,6 +269,17 @@ private slots:
         QVERIFY(!panel->openRequest("api/ping.toml"));
         QVERIFY(panel->openPath().isEmpty());
         QVERIFY2(panel->status()->text().contains("cumulus-cli request or run sends it"), qPrintable(panel->status()->text()));
+
+        // An operation the catalog lacks: not opened, so Ctrl+S cannot write the window's call over it.
+        const QByteArray unknown = "service = \"dynamodb\"\noperation = \"NoSuchOperation\"\n";
+        put(folder + "/unknown.toml", unknown);
+        QVERIFY(!panel->openCollection(folder));
+        QVERIFY(panel->openRequest("tables/get-item.toml"));
+        QVERIFY(!panel->openRequest("unknown.toml"));
+        QCOMPARE(panel->openPath(), "tables/get-item.toml");
+        QVERIFY2(panel->status()->text().contains("dynamodb NoSuchOperation is not in the catalog"), qPrintable(panel->status()->text()));
+        QTest::keyClick(f.window.get(), Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(contents(folder + "/unknown.toml"), unknown);
     }
 };
 

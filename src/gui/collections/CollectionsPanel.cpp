@@ -187,11 +187,15 @@ bool CollectionsPanel::openRequest(const QString &path)
         return false;
     }
     const collections::SavedRequest opened = *request;
-    m_openPath = path;
-    m_opened = opened;
     const std::string &region = opened.region.empty() ? m_collection->region : opened.region;
     const std::string &profile = opened.profile.empty() ? m_collection->profile : opened.profile;
-    emit openRequested(opened, QString::fromStdString(region), QString::fromStdString(profile));
+    if (!m_opener || !m_opener(opened, QString::fromStdString(region), QString::fromStdString(profile))) {
+        m_status->setText(tr("%1: %2 %3 is not in the catalog")
+                              .arg(path, QString::fromStdString(opened.service), QString::fromStdString(opened.operation)));
+        return false;
+    }
+    m_openPath = path;
+    m_opened = opened;
     m_baseline = m_windowRequest ? m_windowRequest() : std::nullopt;
     fill();
     return true;

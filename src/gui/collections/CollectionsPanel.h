@@ -35,7 +35,12 @@ public:
 
     explicit CollectionsPanel(QWidget *parent = nullptr);
 
+    // Opens a request in the window: region and profile are the request's, else the collection's
+    // (empty: keep the window's). False when the window cannot (an operation not in its catalog).
+    using Opener = std::function<bool(const collections::SavedRequest &request, const QString &region, const QString &profile)>;
+
     void setWindowRequest(WindowRequest windowRequest) { m_windowRequest = std::move(windowRequest); }
+    void setOpener(Opener opener) { m_opener = std::move(opener); }
     // Reads a collection folder (the tree shows it); the error, else nullopt.
     std::optional<std::string> openCollection(const QString &folder);
     // Makes a new collection (collection.toml) in a folder, and opens it.
@@ -47,7 +52,8 @@ public:
     QString environment() const;
     void setEnvironment(const QString &name);
 
-    // Opens a request of the collection in the window (openRequested); false when there is none.
+    // Opens a request of the collection in the window; false when there is none, or the window
+    // could not open it.
     bool openRequest(const QString &path);
     QString openPath() const { return m_openPath; } // empty: the window holds no saved request
     bool isDirty() const;
@@ -70,9 +76,6 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
 
 signals:
-    // Open this in the window: region and profile are the request's, else the collection's
-    // (empty: keep the window's).
-    void openRequested(const cumulus::collections::SavedRequest &request, const QString &region, const QString &profile);
     void collectionChanged(); // opened, or its files changed
 
 private:
@@ -88,6 +91,7 @@ private:
     const collections::SavedRequest *savedRequest(const QString &path) const;
 
     WindowRequest m_windowRequest;
+    Opener m_opener;
     std::optional<collections::Collection> m_collection;
     QString m_openPath;
     std::optional<collections::SavedRequest> m_opened;   // the file's request, as opened or last saved

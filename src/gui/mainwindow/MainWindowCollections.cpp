@@ -26,20 +26,17 @@ void MainWindow::buildCollections()
     m_collectionsDock->setWidget(m_collections);
     addDockWidget(Qt::LeftDockWidgetArea, m_collectionsDock);
     m_collectionsDock->hide();
-    connect(m_collections, &CollectionsPanel::openRequested, this,
-            [this](const collections::SavedRequest &request, const QString &region, const QString &profile) {
-                if (!openOperation(QString::fromStdString(request.service), QString::fromStdString(request.operation))) {
-                    statusBar()->showMessage(tr("%1 %2 is not in the catalog")
-                                                 .arg(QString::fromStdString(request.service), QString::fromStdString(request.operation)));
-                    return;
-                }
-                m_composer->setDocument(request.input);
-                if (!region.isEmpty())
-                    m_region->setCurrentText(region);
-                if (!profile.isEmpty())
-                    m_profile->setCurrentText(profile);
-                m_endpoint->setText(QString::fromStdString(request.endpoint));
-            });
+    m_collections->setOpener([this](const collections::SavedRequest &request, const QString &region, const QString &profile) {
+        if (!openOperation(QString::fromStdString(request.service), QString::fromStdString(request.operation)))
+            return false;
+        m_composer->setDocument(request.input);
+        if (!region.isEmpty())
+            m_region->setCurrentText(region);
+        if (!profile.isEmpty())
+            m_profile->setCurrentText(profile);
+        m_endpoint->setText(QString::fromStdString(request.endpoint));
+        return true;
+    });
     auto changed = [this] { m_collections->windowChanged(); };
     connect(m_collections->environments(), &QComboBox::currentIndexChanged, this, &MainWindow::updateEndpointPreview);
     connect(m_collections, &CollectionsPanel::collectionChanged, this, &MainWindow::updateEndpointPreview);
