@@ -121,7 +121,7 @@ int runRequestCommand(const std::vector<std::string> &arguments, const util::Env
     }
 
     const auto retry = retries::retrySettings(parsed->last("--retry-mode"), parsed->last("--max-attempts"), environment,
-                                              profile->settings, spec.signingName);
+                                              profile->settings, calls::sdkIdOfSigningName(spec.signingName));
     if (!retry)
         return fail(retry.error().message);
     net::TransportOptions transportOptions;

@@ -10,6 +10,7 @@
 #include "MockClock.h"
 #include "PeerServer.h"
 #include "RunCommand.h"
+#include "ScriptedHttpServer.h"
 #include "SeededRandom.h"
 #include "TestFiles.h"
 #include "collections/Collection.h"
@@ -316,6 +317,23 @@ private slots:
         QVERIFY2(run.code == 252 && run.err.find("a region to sign for") != std::string::npos, run.err.c_str());
         run = request({"GET", "https://example.com/", "--service", "s3", "--region", "us-east-1", "-H", "no colon"});
         QVERIFY2(run.code == 252 && run.err.find("--header wants 'Name: value'") != std::string::npos, run.err.c_str());
+        // Error answers name their AWS code, whatever the protocol; a 500 is retried, a 400 is not.
+        test::ScriptedHttpServer server;
+        server.script({test::ScriptedHttpServer::answer(500, "<Error><Code>InternalError</Code></Error>"),
+                       test::ScriptedHttpServer::answer(400, "{\"__type\": \"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\", \"message\": \"no\"}"),
+                       test::ScriptedHttpServer::answer(403, "{}", {{"x-amzn-ErrorType", "AccessDeniedException:http://internal.amazon.com/"}}),
+                       test::ScriptedHttpServer::answer(200, "done")});
+        run = request({"POST", server.url() + "/", "--service", "dynamodb", "--region", "us-east-1", "--body", "{}"});
+        QCOMPARE(run.code, 254);
+        QVERIFY2(run.err.find("An error occurred (ResourceNotFoundException) when sending POST") != std::string::npos
+                     && run.err.find("(after 2 attempts)") != std::string::npos,
+                 run.err.c_str());
+        QCOMPARE(run.out, std::string("{\"__type\": \"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\", \"message\": \"no\"}"));
+        run = request({"GET", server.url() + "/", "--service", "execute-api", "--region", "us-east-1", "--include"});
+        QVERIFY2(run.code == 254 && run.err.find("(AccessDeniedException)") != std::string::npos, run.err.c_str());
+        run = request({"GET", server.url() + "/", "--service", "execute-api", "--region", "us-east-1", "--include"});
+        QVERIFY2(run.code == 0 && run.out.find("HTTP 200\n") == 0 && run.out.find("\n\ndone") != std::string::npos, run.out.c_str());
+
         f.environment.unset("AWS_ACCESS_KEY_ID");
         run = request({"GET", "https://example.com/", "--service", "s3", "--region", "us-east-1"});
         QVERIFY2(run.code == 253 && run.err.find("no credentials") != std::string::npos, run.err.c_str());

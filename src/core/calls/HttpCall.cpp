@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <map>
+
 namespace cumulus::calls {
 
 util::Expected<net::TransportRequest> signHttpCall(const HttpCallSpec &spec, const std::vector<net::Header> &extraHeaders,
@@ -60,6 +62,14 @@ std::string errorCodeOf(const net::HttpResponse &response)
     return match.hasMatch() ? match.captured(1).toStdString() : std::string();
 }
 
+std::string sdkIdOfSigningName(const std::string &signingName)
+{
+    // The services whose retries differ (ErrorClassifier, Backoff); the others retry alike.
+    static const std::map<std::string, std::string> sdkIds{{"dynamodb", "DynamoDB"}, {"ec2", "EC2"}, {"s3", "S3"}, {"sts", "STS"}};
+    const auto it = sdkIds.find(signingName);
+    return it == sdkIds.end() ? signingName : it->second;
+}
+
 HttpCallOutcome sendHttpCall(net::RequestExecutor &executor, const HttpCallSpec &spec,
                              const retries::RetrySettings &settings, const std::atomic<bool> *cancel)
 {
@@ -79,7 +89,7 @@ HttpCallOutcome sendHttpCall(net::RequestExecutor &executor, const HttpCallSpec 
         outcome.errorCode = o.errorCode;
         return o;
     };
-    outcome.result = executor.execute(hooks, settings, spec.signingName, cancel);
+    outcome.result = executor.execute(hooks, settings, sdkIdOfSigningName(spec.signingName), cancel);
     return outcome;
 }
 

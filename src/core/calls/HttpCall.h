@@ -38,6 +38,10 @@ util::Expected<net::TransportRequest> signHttpCall(const HttpCallSpec &spec, con
                                                    std::chrono::system_clock::time_point time,
                                                    std::string *canonicalRequest = nullptr);
 
+// The SDK id whose retry rules apply to a service name ("dynamodb" -> "DynamoDB": its shorter
+// back-off), for the services whose rules differ; other names as they are.
+std::string sdkIdOfSigningName(const std::string &signingName);
+
 // The AWS error code an error answer names, whatever its protocol: x-amzn-ErrorType, a JSON
 // body's __type or code, an XML body's <Code>. Empty when it names none.
 std::string errorCodeOf(const net::HttpResponse &response);
