@@ -242,6 +242,14 @@ private slots:
         QCOMPARE(run.code, 255);
         QCOMPARE(server.received().size(), std::size_t(3));
 
+        // A bundle is read once per process while the file stays the same; a changed file is read again.
+        const std::string changing = write("changing.pem", other.certificate.toPem());
+        QCOMPARE(call(listTables, {{"AWS_CA_BUNDLE", QString::fromStdString(changing)}}).code, 255);
+        write("changing.pem", other.certificate.toPem() + authority.certificate.toPem());
+        server.script({ScriptedHttpServer::answer(200, answer)});
+        run = call(listTables, {{"AWS_CA_BUNDLE", QString::fromStdString(changing)}});
+        QVERIFY2(run.code == 0 && contains(run.out, "Music"), run.err.c_str());
+
         run = call(with({"--ca-bundle", dir.filePath("missing.pem").toStdString()}));
         QCOMPARE(run.code, 253);
         QVERIFY2(contains(run.err, "missing.pem (from --ca-bundle) cannot be read"), run.err.c_str());

@@ -324,7 +324,8 @@ std::string collectionText(const Collection &c)
 
 util::Expected<Collection> loadCollection(const std::string &folder)
 {
-    const QDir dir(QString::fromStdString(folder));
+    // Absolute: the files' paths inside it are taken relative to it ("./music" and "music" alike).
+    const QDir dir(QFileInfo(QString::fromStdString(folder)).absoluteFilePath());
     const auto top = readFile(dir.filePath(QLatin1String(CollectionFile)));
     if (!top)
         return util::Error{folder + " is not a Cumulus collection: it has no " + CollectionFile};

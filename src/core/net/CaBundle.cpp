@@ -2,7 +2,11 @@
 
 #include "util/Environment.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
+
+#include <mutex>
 
 namespace cumulus::net {
 
@@ -23,12 +27,28 @@ util::Expected<std::optional<QList<QSslCertificate>>> caBundle(const std::option
     } else {
         return std::optional<QList<QSslCertificate>>();
     }
-    QFile file(QString::fromStdString(path));
+    // Read once per process while the file stays as it was: a system bundle (AWS_CA_BUNDLE is often
+    // set to one) holds ~150 certificates, ~60 ms to decode, and every call and STS call asks.
+    struct Read {
+        QString path;
+        QDateTime modified;
+        qint64 size = -1;
+        QList<QSslCertificate> certificates;
+    };
+    static std::mutex mutex;
+    static Read last;
+    const QFileInfo info(QString::fromStdString(path));
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (last.path == info.absoluteFilePath() && last.modified == info.lastModified() && last.size == info.size()
+        && !last.certificates.isEmpty())
+        return std::optional<QList<QSslCertificate>>(last.certificates);
+    QFile file(info.absoluteFilePath());
     if (!file.open(QIODevice::ReadOnly))
         return util::Error{"the CA bundle " + path + " (from " + from + ") cannot be read"};
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certificates.isEmpty())
         return util::Error{"the CA bundle " + path + " (from " + from + ") holds no PEM certificate"};
+    last = {info.absoluteFilePath(), info.lastModified(), info.size(), certificates};
     return std::optional<QList<QSslCertificate>>(certificates);
 }
 

@@ -263,6 +263,23 @@ private slots:
         }
         QVERIFY(!QFileInfo::exists(dir.filePath("leak.toml")));
     }
+
+    void aRelativeFolderLoadsAlike()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath("music/collection.toml"), "name = \"Music\"\n");
+        put(dir.filePath("music/environments/dev.toml"), "[variables]\ntable = \"Dev\"\n");
+        put(dir.filePath("music/tables/list.toml"), "service = \"dynamodb\"\noperation = \"ListTables\"\n");
+        const QString before = QDir::currentPath();
+        QDir::setCurrent(dir.path());
+        const auto loaded = loadCollection("music");
+        QDir::setCurrent(before);
+        QVERIFY2(loaded, loaded ? "" : loaded.error().message.c_str());
+        QVERIFY(loaded->problems.empty());
+        QCOMPARE(loaded->requests.size(), std::size_t(1));
+        QCOMPARE(loaded->requests[0].path, std::string("tables/list.toml"));
+        QCOMPARE(loaded->environments.count("dev"), std::size_t(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCollections)
