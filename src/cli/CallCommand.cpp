@@ -226,16 +226,10 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     spec.endpoint = *endpointSettings;
     spec.endpoints = std::make_shared<const endpoints::ServiceEndpoints>(*serviceEndpoints);
     if (!parsed->has("--no-sign") && !exportFormat) { // exported code finds its own credentials
-        auto resolved = resolveCredentials(*profile, environment, clock, random, sleeper, in, err);
-        if (!resolved)
-            return fail(resolved.error().message, ConfigurationError);
-        if (*resolved)
-            spec.credentials = std::move((*resolved)->credentials);
-        if (!spec.credentials)
-            return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, give the profile keys, or use --no-sign",
-                        ConfigurationError);
-        redactor.addSecret(spec.credentials->secretAccessKey);
-        redactor.addSecret(spec.credentials->sessionToken);
+        auto credentials = signingCredentials(*profile, environment, clock, random, sleeper, in, err, redactor);
+        if (!credentials)
+            return fail(credentials.error().message, ConfigurationError);
+        spec.credentials = std::move(*credentials);
     }
     auto prepare = [&](const QJsonObject &input) {
         calls::CallSpec s = spec;

@@ -1,6 +1,7 @@
 #include "ProfileOptions.h"
 
 #include "util/Environment.h"
+#include "util/Redactor.h"
 
 #include <istream>
 #include <ostream>
@@ -39,6 +40,21 @@ resolveCredentials(const ProfileContext &profile, const util::Environment &envir
     };
     return credentials::resolveProfileCredentials(profile.files, profile.name, profile.explicitProfile, environment,
                                                   clock, random, sleeper, mfa, profile.caBundleOption);
+}
+
+util::Expected<credentials::Credentials> signingCredentials(const ProfileContext &profile, const util::Environment &environment,
+                                                            const util::Clock &clock, util::Random &random,
+                                                            util::Sleeper &sleeper, std::istream &in, std::ostream &err,
+                                                            util::Redactor &redactor)
+{
+    auto resolved = resolveCredentials(profile, environment, clock, random, sleeper, in, err);
+    if (!resolved)
+        return resolved.error();
+    if (!*resolved)
+        return util::Error{"no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, give the profile keys, or use --no-sign"};
+    redactor.addSecret((*resolved)->credentials.secretAccessKey);
+    redactor.addSecret((*resolved)->credentials.sessionToken);
+    return std::move((*resolved)->credentials);
 }
 
 } // namespace cumulus::cli

@@ -11,6 +11,7 @@
 #include <string>
 
 namespace cumulus::util {
+class Redactor;
 class Clock;
 class Environment;
 class Random;
@@ -41,5 +42,12 @@ util::Expected<ProfileContext> loadProfile(const ParsedArguments &parsed, const 
 util::Expected<std::optional<credentials::ResolvedCredentials>>
 resolveCredentials(const ProfileContext &profile, const util::Environment &environment, const util::Clock &clock,
                    util::Random &random, util::Sleeper &sleeper, std::istream &in, std::ostream &err);
+
+// The credentials a signed request uses, their secrets masked by `redactor` from then on; an
+// error when the chain fails or finds none (which names --no-sign).
+util::Expected<credentials::Credentials> signingCredentials(const ProfileContext &profile, const util::Environment &environment,
+                                                            const util::Clock &clock, util::Random &random,
+                                                            util::Sleeper &sleeper, std::istream &in, std::ostream &err,
+                                                            util::Redactor &redactor);
 
 } // namespace cumulus::cli

@@ -98,15 +98,10 @@ int runRequestCommand(const std::vector<std::string> &arguments, const util::Env
             return fail("--service: the name the request is signed for (execute-api, dynamodb, s3, …), or --no-sign");
         if (spec.region.empty())
             return fail("a region to sign for: --region, AWS_REGION, or the profile's region");
-        auto resolved = resolveCredentials(*profile, environment, clock, random, sleeper, in, err);
-        if (!resolved)
-            return fail(resolved.error().message, ConfigurationError);
-        if (!*resolved)
-            return fail("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, give the profile keys, or use --no-sign",
-                        ConfigurationError);
-        spec.credentials = std::move((*resolved)->credentials);
-        redactor.addSecret(spec.credentials->secretAccessKey);
-        redactor.addSecret(spec.credentials->sessionToken);
+        auto credentials = signingCredentials(*profile, environment, clock, random, sleeper, in, err, redactor);
+        if (!credentials)
+            return fail(credentials.error().message, ConfigurationError);
+        spec.credentials = std::move(*credentials);
     }
 
     if (parsed->has("--dry-run")) {
