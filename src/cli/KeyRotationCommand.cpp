@@ -5,6 +5,7 @@
 #include "ProfileOptions.h"
 #include "calls/BundledServiceClient.h"
 #include "credentials/rotation/KeyRotation.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "net/RequestExecutor.h"
 
@@ -52,7 +53,12 @@ int runKeyRotationCommand(const std::string &action, const std::vector<std::stri
         return fail(keys.error().message, ConfigurationError);
     const credentials::Credentials &current = keys->current;
 
-    net::QnamTransport transport;
+    net::TransportOptions transportOptions;
+    auto authorities = net::caBundle(std::nullopt, environment, context->settings); // AWS_CA_BUNDLE, ca_bundle
+    if (!authorities)
+        return fail(authorities.error().message, ConfigurationError);
+    transportOptions.caCertificates = std::move(*authorities);
+    net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);
     const endpoints::EndpointOverrides overrides;

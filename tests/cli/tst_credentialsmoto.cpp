@@ -362,6 +362,15 @@ private slots:
         QCOMPARE(run.code, 254);
         QVERIFY2(run.err.find("has two access keys already") != std::string::npos, run.err.c_str());
         QCOMPARE(credentials::SharedFiles::load(m_env).profile("rotator")->value("aws_access_key_id").value(), before);
+
+        // IAM and STS are reached through the CA bundle the AWS CLI would use: a broken one stops it first.
+        writeFile("not.pem", "not a certificate\n");
+        m_env.set("AWS_CA_BUNDLE", m_home.filePath("not.pem"));
+        run = rotateCommand("rotate-key", {"rotator"});
+        m_env.unset("AWS_CA_BUNDLE");
+        QCOMPARE(run.code, 253);
+        QVERIFY2(run.err.find("not.pem (from AWS_CA_BUNDLE) holds no PEM certificate") != std::string::npos, run.err.c_str());
+        QCOMPARE(credentials::SharedFiles::load(m_env).profile("rotator")->value("aws_access_key_id").value(), before);
     }
 
     void profilesList()

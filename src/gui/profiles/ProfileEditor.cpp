@@ -9,6 +9,7 @@
 #include "credentials/keychain/KeychainProfiles.h"
 #include "credentials/profile/ProfileChecks.h"
 #include "credentials/profile/SharedFiles.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "net/RequestExecutor.h"
 #include "util/Clock.h"
@@ -605,7 +606,10 @@ void ProfileEditor::test()
         } else if (!*resolved) {
             result = tr("✗ the profile has no credentials");
         } else {
-            net::QnamTransport transport;
+            net::TransportOptions options; // the bundle was read (and checked) by the credential chain just now
+            if (const auto authorities = net::caBundle(std::nullopt, m_environment, files.settingsOf(profile)))
+                options.caCertificates = *authorities;
+            net::QnamTransport transport(options);
             net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
             calls::CallRunner runner(executor, m_random);
             const credentials::StsClient sts(runner, m_random,
