@@ -1,6 +1,10 @@
 #include "ArgumentParser.h"
 
 #include <algorithm>
+#include <fstream>
+#include <istream>
+#include <iterator>
+#include <sstream>
 
 namespace cumulus::cli {
 
@@ -128,6 +132,20 @@ std::string ArgumentParser::usage() const
         out += left + spec.help + "\n";
     }
     return out;
+}
+
+std::optional<std::string> readFileArgument(const std::string &path, std::istream &in)
+{
+    if (path == "-")
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return std::nullopt;
+    std::ostringstream content;
+    content << file.rdbuf();
+    if (file.bad())
+        return std::nullopt;
+    return content.str();
 }
 
 } // namespace cumulus::cli

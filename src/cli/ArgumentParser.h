@@ -2,6 +2,7 @@
 
 #include "util/Expected.h"
 
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,5 +47,8 @@ private:
     std::vector<Spec> m_specs;
     std::vector<std::pair<std::string, std::string>> m_positional; // name, help
 };
+
+// The contents of a file an option names ("-": standard input); nullopt when it cannot be read.
+std::optional<std::string> readFileArgument(const std::string &path, std::istream &in);
 
 } // namespace cumulus::cli

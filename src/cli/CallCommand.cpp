@@ -21,9 +21,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <fstream>
 #include <iomanip>
-#include <iterator>
 #include <ostream>
 #include <sstream>
 
@@ -170,16 +168,10 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     if (auto file = parsed->last("--input-file")) {
         if (parsed->has("--input"))
             return fail("--input and --input-file cannot be used together");
-        if (*file == "-") {
-            inputText.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        } else {
-            std::ifstream stream(*file, std::ios::binary);
-            if (!stream)
-                return fail("--input-file: cannot read '" + *file + "'");
-            std::ostringstream content;
-            content << stream.rdbuf();
-            inputText = content.str();
-        }
+        const auto content = readFileArgument(*file, in);
+        if (!content)
+            return fail("--input-file: cannot read '" + *file + "'");
+        inputText = *content;
     }
     QJsonParseError jsonError;
     const QJsonDocument inputDocument = QJsonDocument::fromJson(QByteArray::fromStdString(inputText), &jsonError);
@@ -300,10 +292,8 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
             << " whatever its name and issuer\n";
         transportOptions.trustedCertificates.push_back(digest);
     }
-    auto authorities = net::caBundle(profile->caBundleOption, environment, profile->settings);
-    if (!authorities)
-        return fail(authorities.error().message, ConfigurationError);
-    transportOptions.caCertificates = std::move(*authorities);
+    if (auto error = net::useCaBundle(transportOptions, profile->caBundleOption, environment, profile->settings))
+        return fail(error->message, ConfigurationError);
     net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);

@@ -54,10 +54,8 @@ int runKeyRotationCommand(const std::string &action, const std::vector<std::stri
     const credentials::Credentials &current = keys->current;
 
     net::TransportOptions transportOptions;
-    auto authorities = net::caBundle(std::nullopt, environment, context->settings); // AWS_CA_BUNDLE, ca_bundle
-    if (!authorities)
-        return fail(authorities.error().message, ConfigurationError);
-    transportOptions.caCertificates = std::move(*authorities);
+    if (auto error = net::useCaBundle(transportOptions, std::nullopt, environment, context->settings)) // AWS_CA_BUNDLE, ca_bundle
+        return fail(error->message, ConfigurationError);
     net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);

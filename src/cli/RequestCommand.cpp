@@ -8,9 +8,7 @@
 #include "net/QnamTransport.h"
 #include "util/Redactor.h"
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 namespace cumulus::cli {
 
@@ -73,14 +71,10 @@ int runRequestCommand(const std::vector<std::string> &arguments, const util::Env
         return fail("--body and --body-file: one or the other");
     spec.body = parsed->last("--body").value_or("");
     if (const auto file = parsed->last("--body-file")) {
-        if (*file == "-") {
-            spec.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        } else {
-            std::ifstream stream(*file, std::ios::binary);
-            if (!stream)
-                return fail("--body-file: cannot read " + *file);
-            spec.body.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
-        }
+        const auto content = readFileArgument(*file, in);
+        if (!content)
+            return fail("--body-file: cannot read " + *file);
+        spec.body = *content;
     }
 
     auto profile = loadProfile(*parsed, environment, err);
@@ -120,10 +114,8 @@ int runRequestCommand(const std::vector<std::string> &arguments, const util::Env
     if (!retry)
         return fail(retry.error().message);
     net::TransportOptions transportOptions;
-    auto authorities = net::caBundle(profile->caBundleOption, environment, profile->settings);
-    if (!authorities)
-        return fail(authorities.error().message, ConfigurationError);
-    transportOptions.caCertificates = std::move(*authorities);
+    if (auto error = net::useCaBundle(transportOptions, profile->caBundleOption, environment, profile->settings))
+        return fail(error->message, ConfigurationError);
     net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     const calls::HttpCallOutcome outcome = calls::sendHttpCall(executor, spec, *retry);

@@ -9,11 +9,8 @@
 
 #include <QByteArray>
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
-#include <sstream>
 
 namespace cumulus::cli {
 
@@ -51,19 +48,6 @@ struct SignInput {
     bool json = false;
 };
 
-std::optional<std::string> readFile(const std::string &path, std::istream &in)
-{
-    if (path == "-")
-        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        return std::nullopt;
-    std::ostringstream content;
-    content << file.rdbuf();
-    if (file.bad())
-        return std::nullopt;
-    return content.str();
-}
 
 std::string trim(const std::string &text)
 {
@@ -103,7 +87,7 @@ util::Expected<SignInput> readArguments(const ParsedArguments &args, const util:
     if (auto text = args.last("--body")) {
         body = *text;
     } else if (auto path = args.last("--body-file")) {
-        auto content = readFile(*path, in);
+        auto content = readFileArgument(*path, in);
         if (!content)
             return util::Error{"--body-file: cannot read '" + *path + "'"};
         body = std::move(*content);

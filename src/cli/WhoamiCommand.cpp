@@ -55,10 +55,8 @@ int runWhoamiCommand(const std::vector<std::string> &arguments, const util::Envi
     overrides.region = parsed->last("--region").value_or("");
     overrides.endpointUrl = parsed->last("--endpoint-url").value_or("");
     net::TransportOptions transportOptions;
-    auto authorities = net::caBundle(std::nullopt, environment, profile->settings); // AWS_CA_BUNDLE, ca_bundle
-    if (!authorities)
-        return fail(authorities.error().message, ConfigurationError);
-    transportOptions.caCertificates = std::move(*authorities);
+    if (auto error = net::useCaBundle(transportOptions, std::nullopt, environment, profile->settings)) // AWS_CA_BUNDLE, ca_bundle
+        return fail(error->message, ConfigurationError);
     net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);

@@ -75,10 +75,8 @@ util::Expected<std::optional<ResolvedCredentials>> resolveProfileCredentials(
     const std::optional<std::string> &caBundleOption)
 {
     net::TransportOptions options;
-    auto authorities = net::caBundle(caBundleOption, environment, files.settingsOf(profile));
-    if (!authorities)
-        return authorities.error();
-    options.caCertificates = std::move(*authorities);
+    if (auto error = net::useCaBundle(options, caBundleOption, environment, files.settingsOf(profile)))
+        return *error;
     net::QnamTransport transport(options);
     net::RequestExecutor executor(transport, clock, sleeper, random);
     calls::CallRunner runner(executor, random);

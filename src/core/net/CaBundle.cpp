@@ -10,9 +10,9 @@
 
 namespace cumulus::net {
 
-util::Expected<std::optional<QList<QSslCertificate>>> caBundle(const std::optional<std::string> &option,
-                                                                const util::Environment &environment,
-                                                                const std::map<std::string, std::string> &settings)
+std::optional<util::Error> useCaBundle(TransportOptions &options, const std::optional<std::string> &option,
+                                       const util::Environment &environment,
+                                       const std::map<std::string, std::string> &settings)
 {
     std::string path, from;
     if (option && !option->empty()) {
@@ -25,7 +25,7 @@ util::Expected<std::optional<QList<QSslCertificate>>> caBundle(const std::option
         path = it->second;
         from = "the profile's ca_bundle";
     } else {
-        return std::optional<QList<QSslCertificate>>();
+        return std::nullopt;
     }
     // Read once per process while the file stays as it was: a system bundle (AWS_CA_BUNDLE is often
     // set to one) holds ~150 certificates, ~60 ms to decode, and every call and STS call asks.
@@ -40,8 +40,10 @@ util::Expected<std::optional<QList<QSslCertificate>>> caBundle(const std::option
     const QFileInfo info(QString::fromStdString(path));
     const std::lock_guard<std::mutex> lock(mutex);
     if (last.path == info.absoluteFilePath() && last.modified == info.lastModified() && last.size == info.size()
-        && !last.certificates.isEmpty())
-        return std::optional<QList<QSslCertificate>>(last.certificates);
+        && !last.certificates.isEmpty()) {
+        options.caCertificates = last.certificates;
+        return std::nullopt;
+    }
     QFile file(info.absoluteFilePath());
     if (!file.open(QIODevice::ReadOnly))
         return util::Error{"the CA bundle " + path + " (from " + from + ") cannot be read"};
@@ -49,7 +51,8 @@ util::Expected<std::optional<QList<QSslCertificate>>> caBundle(const std::option
     if (certificates.isEmpty())
         return util::Error{"the CA bundle " + path + " (from " + from + ") holds no PEM certificate"};
     last = {info.absoluteFilePath(), info.lastModified(), info.size(), certificates};
-    return std::optional<QList<QSslCertificate>>(certificates);
+    options.caCertificates = certificates;
+    return std::nullopt;
 }
 
 } // namespace cumulus::net

@@ -607,8 +607,7 @@ void ProfileEditor::test()
             result = tr("✗ the profile has no credentials");
         } else {
             net::TransportOptions options; // the bundle was read (and checked) by the credential chain just now
-            if (const auto authorities = net::caBundle(std::nullopt, m_environment, files.settingsOf(profile)))
-                options.caCertificates = *authorities;
+            (void)net::useCaBundle(options, std::nullopt, m_environment, files.settingsOf(profile));
             net::QnamTransport transport(options);
             net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
             calls::CallRunner runner(executor, m_random);

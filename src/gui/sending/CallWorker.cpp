@@ -67,12 +67,10 @@ void CallWorker::send(const CallRequest &request)
         }
         *field = *timeout;
     }
-    auto authorities = net::caBundle(std::nullopt, m_environment, settings); // AWS_CA_BUNDLE, ca_bundle
-    if (!authorities) {
-        result.error = authorities.error().message;
+    if (auto error = net::useCaBundle(transportOptions, std::nullopt, m_environment, settings)) { // AWS_CA_BUNDLE, ca_bundle
+        result.error = error->message;
         return done();
     }
-    transportOptions.caCertificates = std::move(*authorities);
     net::QnamTransport transport(transportOptions);
     net::RequestExecutor executor(transport, m_clock, m_sleeper, m_random);
     calls::CallRunner runner(executor, m_random);
