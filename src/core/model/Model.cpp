@@ -11,8 +11,13 @@ Model::Model(std::vector<Shape> shapes, std::string metadataJson)
     for (std::size_t i = 0; i < m_shapes.size(); ++i)
         m_index.emplace(m_shapes[i].id.text(), i);
     for (Shape &shape : m_shapes) {
-        for (Member &member : shape.members)
+        for (Member &member : shape.members) {
             member.targetShape = find(member.target);
+            member.idempotencyToken = member.trait("smithy.api#idempotencyToken");
+            member.required = member.trait("smithy.api#required");
+            member.clientOptional = member.trait("smithy.api#clientOptional");
+            member.defaultValue = member.trait("smithy.api#default");
+        }
     }
 }
 

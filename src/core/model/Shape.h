@@ -30,6 +30,11 @@ struct Member {
     // The target, looked up once when the member's shape joins a Model (null before, and for
     // prelude shapes such as smithy.api#String).
     const Shape *targetShape = nullptr;
+    // Also looked up then: what serializers and parsers ask of every member a document lacks.
+    bool idempotencyToken = false; // smithy.api#idempotencyToken
+    bool required = false;         // smithy.api#required
+    bool clientOptional = false;   // smithy.api#clientOptional
+    const Trait *defaultValue = nullptr; // smithy.api#default
 
     const Trait *trait(std::string_view id) const { return findTrait(traits, id); }
 };

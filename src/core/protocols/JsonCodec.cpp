@@ -167,7 +167,7 @@ void JsonCodec::structureToWire(const Shape &structure, const QJsonObject &input
     JsonWriter unwritten; // members checked but bound elsewhere
     QVarLengthArray<bool, 64> given(qsizetype(structure.members.size()), false);
     out.beginObject();
-    for (auto it = input.begin(); it != input.end(); ++it) {
+    for (auto it = input.begin(), end = input.end(); it != end; ++it) {
         const QString key = it.key();
         const Path memberPath = path.withKey(key);
         const Member *member = memberNamed(structure, key);
@@ -184,31 +184,31 @@ void JsonCodec::structureToWire(const Shape &structure, const QJsonObject &input
         if (const Trait *t = jsonName(*member))
             to.key(model::decodeJsonString(t->json).value_or(member->name));
         else
-            to.key(key);
+            to.key(std::string_view(member->name)); // the key itself, already UTF-8
         toWire(*member, value, memberPath, problems, random, to);
     }
     for (std::size_t i = 0; i < structure.members.size(); ++i) {
-        if (given[qsizetype(i)])
-            continue;
         const Member &member = structure.members[i];
+        if (given[qsizetype(i)] || !(member.idempotencyToken || member.defaultValue || member.required))
+            continue;
         const Path memberPath = path.withMember(member.name);
         JsonWriter &to = !written || written(member) ? out : unwritten;
-        if (member.trait("smithy.api#idempotencyToken") && random) {
+        if (member.idempotencyToken && random) {
             to.key(wireName(member));
             to.string(random->uuid4().toString(QUuid::WithoutBraces));
             continue;
         }
         if (structure.type != ShapeType::Structure)
             continue;
-        const Trait *fallback = member.trait("smithy.api#default");
-        if (fallback && !topLevel && !member.trait("smithy.api#clientOptional")) {
+        const Trait *fallback = member.defaultValue;
+        if (fallback && !topLevel && !member.clientOptional) {
             // Smithy clients send a member's default when the caller gives no value.
             const QJsonValue value = model::parseJsonValue(fallback->json);
             if (!value.isNull()) {
                 to.key(wireName(member));
                 toWire(member, value, memberPath, problems, random, to);
             }
-        } else if (!fallback && member.trait("smithy.api#required") && !member.trait("smithy.api#clientOptional")) {
+        } else if (!fallback && member.required && !member.clientOptional) {
             problems.push_back({memberPath.text(), "missing required member " + member.name});
         }
     }
@@ -261,7 +261,7 @@ void JsonCodec::toWire(const Member &member, const QJsonValue &value, const Path
         const Member *item = shape ? shape->member("value") : nullptr;
         out.beginObject();
         const QJsonObject entries = value.toObject();
-        for (auto it = entries.begin(); it != entries.end(); ++it) {
+        for (auto it = entries.begin(), end = entries.end(); it != end; ++it) {
             const QString key = it.key();
             const QJsonValue element = it.value();
             out.key(key);
@@ -365,14 +365,14 @@ QJsonObject JsonCodec::structureFromWire(const Shape &structure, const QJsonObje
             const Member &member = structure.members[i];
             if (present[qsizetype(i)] || (only && !only(member)))
                 continue;
-            if (const Trait *fallback = member.trait("smithy.api#default")) {
+            if (const Trait *fallback = member.defaultValue) {
                 const QJsonValue defaultValue = model::parseJsonValue(fallback->json);
                 if (defaultValue.isNull())
                     continue;
                 bool ignored = false;
                 read.push_back({&member, fromWire(member, defaultValue, ignored)});
                 differs = true;
-            } else if (member.trait("smithy.api#required")) {
+            } else if (member.required) {
                 read.push_back({&member, zeroValue(member.target)});
                 differs = true;
             }

@@ -14,11 +14,27 @@ void JsonWriter::separate()
         m_afterKey = false;
         return;
     }
-    if (!m_empty.empty()) {
-        if (!m_empty.back())
-            m_out += ',';
-        m_empty.back() = false;
+    if (m_empty.empty())
+        return;
+    if (!m_empty.back())
+        m_out += ',';
+    m_empty.back() = false;
+    if (m_indented) { // Qt's layout: each member on its own line, four spaces a level
+        m_out += '\n';
+        m_out.append(4 * m_empty.size(), ' ');
     }
+}
+
+void JsonWriter::close(char bracket)
+{
+    m_empty.pop_back();
+    if (m_indented) {
+        m_out += '\n';
+        m_out.append(4 * m_empty.size(), ' ');
+    }
+    m_out += bracket;
+    if (m_indented && m_empty.empty())
+        m_out += '\n';
 }
 
 void JsonWriter::beginObject()
@@ -30,8 +46,7 @@ void JsonWriter::beginObject()
 
 void JsonWriter::endObject()
 {
-    m_out += '}';
-    m_empty.pop_back();
+    close('}');
 }
 
 void JsonWriter::beginArray()
@@ -43,21 +58,23 @@ void JsonWriter::beginArray()
 
 void JsonWriter::endArray()
 {
-    m_out += ']';
-    m_empty.pop_back();
+    close(']');
 }
 
 void JsonWriter::key(QStringView name)
 {
     separate();
     quoted(name);
-    m_out += ':';
+    m_out += m_indented ? ": " : ":";
     m_afterKey = true;
 }
 
 void JsonWriter::key(std::string_view utf8Name)
 {
-    key(QString::fromUtf8(utf8Name.data(), qsizetype(utf8Name.size())));
+    separate();
+    quoted(utf8Name);
+    m_out += m_indented ? ": " : ":";
+    m_afterKey = true;
 }
 
 void JsonWriter::string(QStringView text)
@@ -68,7 +85,8 @@ void JsonWriter::string(QStringView text)
 
 void JsonWriter::string(std::string_view utf8Text)
 {
-    string(QString::fromUtf8(utf8Text.data(), qsizetype(utf8Text.size())));
+    separate();
+    quoted(utf8Text);
 }
 
 void JsonWriter::number(double value)
@@ -147,6 +165,19 @@ void JsonWriter::value(const QJsonValue &value)
         null();
         break;
     }
+}
+
+void JsonWriter::quoted(std::string_view utf8)
+{
+    // Member names and the like are ASCII that needs no escape: copied as they are. Anything
+    // else goes through the UTF-16 path, which escapes and replaces malformed UTF-8 as Qt does.
+    for (const char c : utf8) {
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 || c == '"' || c == '\\')
+            return quoted(QString::fromUtf8(utf8.data(), qsizetype(utf8.size())));
+    }
+    m_out += '"';
+    m_out += utf8;
+    m_out += '"';
 }
 
 void JsonWriter::quoted(QStringView text)

@@ -9,11 +9,14 @@
 
 namespace cumulus::protocols {
 
-// Compact JSON text written as it goes, as QJsonDocument::toJson(Compact) writes it (the same
-// escapes, numbers and UTF-8) without building a document first: the JSON protocols write their
-// bodies while they check the input.
+// JSON text written as it goes, as QJsonDocument::toJson writes it (the same escapes, numbers,
+// UTF-8 and, when indented, layout) without building a document first: the JSON protocols write
+// their bodies while they check the input, and output documents print from simdjson's parse.
 class JsonWriter {
 public:
+    enum class Layout { Compact, Indented };
+    explicit JsonWriter(Layout layout = Layout::Compact) : m_indented(layout == Layout::Indented) {}
+
     void beginObject();
     void endObject();
     void beginArray();
@@ -33,11 +36,14 @@ public:
 
 private:
     void separate();
+    void close(char bracket);
     void quoted(QStringView text);
+    void quoted(std::string_view utf8);
 
     std::string m_out;
     std::vector<bool> m_empty; // per open object or array: nothing written in it yet
     bool m_afterKey = false;
+    bool m_indented = false;
 };
 
 } // namespace cumulus::protocols

@@ -1,5 +1,5 @@
-// JsonWriter writes what QJsonDocument::toJson(Compact) writes for the same values: the JSON
-// protocols' bodies changed writer, not bytes.
+// JsonWriter writes what QJsonDocument::toJson writes for the same values, compact and indented:
+// the JSON protocols' bodies and the printed output documents changed writer, not bytes.
 #include "protocols/JsonWriter.h"
 
 #include <QJsonArray>
@@ -25,6 +25,21 @@ QByteArray ourText(const QJsonValue &value)
 {
     JsonWriter writer;
     writer.value(value);
+    return QByteArray::fromStdString(writer.take());
+}
+
+// Indented, as a document (Qt lays out a whole document: a value goes in a list).
+QByteArray qtIndented(const QJsonValue &value)
+{
+    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Indented);
+}
+
+QByteArray ourIndented(const QJsonValue &value)
+{
+    JsonWriter writer(JsonWriter::Layout::Indented);
+    writer.beginArray();
+    writer.value(value);
+    writer.endArray();
     return QByteArray::fromStdString(writer.take());
 }
 
@@ -112,6 +127,20 @@ private slots:
     {
         QFETCH(QJsonValue, value);
         QCOMPARE(ourText(value), qtText(value));
+        QCOMPARE(ourIndented(value), qtIndented(value));
+    }
+
+    void indentedObjectAsQtLaysItOut()
+    {
+        const QJsonObject object{{"a", QJsonObject{}}, {"b", QJsonArray{}},
+                                 {"c", QJsonArray{1, QJsonObject{{"x", true}}, QJsonArray{}}}};
+        JsonWriter writer(JsonWriter::Layout::Indented);
+        writer.value(object);
+        QCOMPARE(QByteArray::fromStdString(writer.take()), QJsonDocument(object).toJson(QJsonDocument::Indented));
+        JsonWriter empty(JsonWriter::Layout::Indented);
+        empty.beginObject();
+        empty.endObject();
+        QCOMPARE(QByteArray::fromStdString(empty.take()), QByteArray("{\n}\n"));
     }
 
     void randomValuesAsQtWritesThem()
@@ -123,6 +152,10 @@ private slots:
             if (ourText(value) != qt)
                 QFAIL(qPrintable(QStringLiteral("value %1: we wrote %2, Qt %3")
                                      .arg(i).arg(QString::fromUtf8(ourText(value)), QString::fromUtf8(qt))));
+            if (ourIndented(value) != qtIndented(value))
+                QFAIL(qPrintable(QStringLiteral("value %1 indented: we wrote\n%2\nQt\n%3")
+                                     .arg(i).arg(QString::fromUtf8(ourIndented(value)),
+                                                 QString::fromUtf8(qtIndented(value)))));
         }
     }
 
