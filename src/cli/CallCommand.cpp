@@ -360,16 +360,16 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
             return Success;
         }
         if (!merger) {
-            out << QJsonDocument(answer.output).toJson(QJsonDocument::Indented).toStdString();
+            out << answer.output.toJson(protocols::JsonWriter::Layout::Indented);
             return Success;
         }
-        merger->add(answer.output);
-        const auto next = calls::nextPageInput(*paginator, input, answer.output);
+        merger->add(answer.output.object());
+        const auto next = calls::nextPageInput(*paginator, input, answer.output.object());
         if (!next) {
             out << QJsonDocument(merger->result()).toJson(QJsonDocument::Indented).toStdString();
             return Success;
         }
-        const std::string token = QJsonDocument(QJsonArray{calls::valueAt(answer.output, paginator->outputToken)}).toJson().toStdString();
+        const std::string token = QJsonDocument(QJsonArray{calls::valueAt(answer.output.object(), paginator->outputToken)}).toJson().toStdString();
         if (token == lastToken)
             return fail("the service gave the same " + paginator->outputToken + " twice; stopped after "
                         + std::to_string(merger->pages()) + " pages", GeneralError);

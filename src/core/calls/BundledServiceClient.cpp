@@ -91,7 +91,7 @@ util::Expected<QJsonObject> BundledServiceClient::call(const std::string &operat
                            + (parsed.error->message.empty() ? "" : ": " + parsed.error->message)};
     if (!parsed.problem.empty())
         return util::Error{operation + ": the answer could not be read: " + parsed.problem};
-    return parsed.output;
+    return parsed.output.object();
 }
 
 } // namespace cumulus::calls

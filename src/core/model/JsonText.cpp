@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <simdjson.h>
+
 namespace cumulus::model {
 
 namespace {
@@ -117,6 +119,16 @@ std::optional<std::string> decodeJsonString(std::string_view json)
         }
     }
     return out;
+}
+
+std::optional<std::string> jsonStringMember(std::string_view json, std::string_view name)
+{
+    thread_local simdjson::dom::parser parser; // traits are small: its buffers stay small
+    simdjson::dom::object object;
+    std::string_view value;
+    if (parser.parse(json.data(), json.size()).get_object().get(object) || object[name].get_string().get(value))
+        return std::nullopt;
+    return std::string(value);
 }
 
 QJsonValue parseJsonValue(std::string_view json)

@@ -25,7 +25,7 @@ std::string sdkIdOf(const Shape &service)
 {
     std::string id;
     if (const Trait *t = service.trait("aws.api#service"))
-        id = parseJsonValue(t->json).toObject().value("sdkId").toString().toStdString();
+        id = jsonStringMember(t->json, "sdkId").value_or(std::string());
     return id.empty() ? std::string(service.id.name()) : id;
 }
 

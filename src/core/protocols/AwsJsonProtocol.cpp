@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <simdjson.h>
+
 namespace cumulus::protocols {
 
 
@@ -47,11 +49,26 @@ namespace {
 std::string targetPrefix(const model::Shape &service)
 {
     if (const model::Trait *metadata = service.trait("cumulus.botocore#metadata")) {
-        const QString prefix = model::parseJsonValue(metadata->json).toObject().value("targetPrefix").toString();
-        if (!prefix.isEmpty())
-            return prefix.toStdString();
+        const std::string prefix = model::jsonStringMember(metadata->json, "targetPrefix").value_or(std::string());
+        if (!prefix.empty())
+            return prefix;
     }
     return std::string(service.id.name());
+}
+
+// A success body that already is the output document, as simdjson parsed it; nothing when it is
+// not (or is not JSON simdjson reads: Qt's parser then says what is wrong).
+std::optional<OutputDocument> documentAsIs(const JsonCodec &codec, const model::Shape &output, const std::string &body)
+{
+    static constexpr std::size_t Reused = 1 << 20; // a parser kept per thread up to this size
+    thread_local simdjson::dom::parser kept;
+    simdjson::dom::parser fresh;
+    simdjson::dom::parser &parser = body.size() <= Reused ? kept : fresh;
+    simdjson::dom::document document;
+    const auto root = parser.parse_into_document(document, body.data(), body.size()).get_object();
+    if (root.error() || !codec.isDocumentAsIs(output, root.value_unsafe()))
+        return std::nullopt;
+    return OutputDocument(body, std::move(document));
 }
 
 } // namespace
@@ -96,6 +113,15 @@ ParsedResponse AwsJsonProtocol::parse(const OperationContext &context, const net
     parsed.status = response.status;
     if (const net::Header *id = response.header("x-amzn-RequestId"))
         parsed.requestId = id->value;
+    const JsonCodec codec(context.model, {false, "epoch-seconds"});
+    const bool success = response.status >= 200 && response.status < 300;
+    const model::Shape *output = success ? model::outputOf(context.model, context.operation) : nullptr;
+    if (output) {
+        if (auto document = documentAsIs(codec, *output, response.body)) {
+            parsed.output = std::move(*document);
+            return parsed;
+        }
+    }
     QJsonObject body;
     const std::string_view text = response.body;
     if (text.find_first_not_of(" \t\r\n") != std::string_view::npos) {
@@ -108,10 +134,9 @@ ParsedResponse AwsJsonProtocol::parse(const OperationContext &context, const net
         }
         body = document.object();
     }
-    const JsonCodec codec(context.model, {false, "epoch-seconds"});
-    if (response.status >= 200 && response.status < 300) {
-        if (const model::Shape *shape = model::outputOf(context.model, context.operation))
-            parsed.output = codec.structureFromWire(*shape, body);
+    if (success) {
+        if (output)
+            parsed.output = codec.structureFromWire(*output, body);
         return parsed;
     }
 

@@ -82,10 +82,13 @@ void customizeRequest(const OperationContext &context, const QJsonObject &input,
 void customizeOutput(const OperationContext &context, const net::HttpResponse &response, ParsedResponse &parsed)
 {
     if (sdkId(context.service) == "S3" && context.operation.id.name() == "GetBucketLocation"
-        && response.status >= 200 && response.status < 300 && !parsed.output.contains("LocationConstraint")) {
+        && response.status >= 200 && response.status < 300 && !parsed.output.object().contains("LocationConstraint")) {
         std::string error;
-        if (const auto root = XmlNode::parse(response.body, error); root && root->name == QLatin1String("LocationConstraint"))
-            parsed.output.insert("LocationConstraint", root->text);
+        if (const auto root = XmlNode::parse(response.body, error); root && root->name == QLatin1String("LocationConstraint")) {
+            QJsonObject output = parsed.output.object();
+            output.insert("LocationConstraint", root->text);
+            parsed.output = std::move(output);
+        }
     }
 }
 

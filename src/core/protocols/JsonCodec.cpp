@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QVarLengthArray>
 
+#include <simdjson.h>
+
 #include <cmath>
 
 namespace cumulus::protocols {
@@ -495,6 +497,90 @@ QJsonValue JsonCodec::fromWire(const Member &member, const QJsonValue &wire, boo
     }
     default:
         return wire;
+    }
+}
+
+// Mirrors structureFromWire and fromWire: where they would change something, this says no.
+bool JsonCodec::isDocumentAsIs(const Shape &structure, const simdjson::dom::object &wire) const
+{
+    if (m_options.useJsonName)
+        return false; // renamed members: built by structureFromWire
+    QVarLengthArray<bool, 64> present(qsizetype(structure.members.size()), false);
+    for (const auto field : wire) {
+        const Member *member = nullptr;
+        for (const Member &m : structure.members) {
+            if (m.name == field.key) {
+                member = &m;
+                break;
+            }
+        }
+        if (!member || field.value.is_null())
+            return false; // left out
+        bool &seen = present[member - structure.members.data()];
+        if (seen)
+            return false; // twice: Qt's parser keeps the last
+        seen = true;
+        if (!isValueAsIs(*member, field.value))
+            return false;
+    }
+    if (structure.type == ShapeType::Structure) {
+        for (std::size_t i = 0; i < structure.members.size(); ++i) {
+            const Member &member = structure.members[i];
+            if (present[qsizetype(i)])
+                continue;
+            if (member.defaultValue ? !model::parseJsonValue(member.defaultValue->json).isNull() : member.required)
+                return false; // filled in
+        }
+    }
+    return true;
+}
+
+bool JsonCodec::isValueAsIs(const Member &member, const simdjson::dom::element &wire) const
+{
+    const Shape *shape = targetOf(member);
+    const auto type = shape ? std::optional<ShapeType>(shape->type) : model::preludeShapeType(member.target.text());
+    if (!type || wire.is_null())
+        return true;
+    switch (*type) {
+    case ShapeType::Structure:
+    case ShapeType::Union:
+        return !shape || !wire.is_object() || isDocumentAsIs(*shape, wire.get_object().value_unsafe());
+    case ShapeType::List:
+    case ShapeType::Set: {
+        if (!wire.is_array())
+            return false;
+        const Member *item = shape ? shape->member("member") : nullptr;
+        if (!item)
+            return true;
+        const simdjson::dom::array elements = wire.get_array().value_unsafe(); // not in the for: dangles
+        for (const auto element : elements) {
+            if (!isValueAsIs(*item, element))
+                return false;
+        }
+        return true;
+    }
+    case ShapeType::Map: {
+        if (!wire.is_object())
+            return false;
+        const Member *item = shape ? shape->member("value") : nullptr;
+        if (!item)
+            return true;
+        const simdjson::dom::object entries = wire.get_object().value_unsafe(); // not in the for: dangles
+        for (const auto field : entries) {
+            if (!isValueAsIs(*item, field.value))
+                return false;
+        }
+        return true;
+    }
+    case ShapeType::Timestamp:
+        if (!wire.is_string())
+            return true; // epoch seconds as they are (or not a timestamp: left as it came)
+    {
+        const std::string_view text = wire.get_string().value_unsafe();
+        return !timestampOf(QString::fromUtf8(text.data(), qsizetype(text.size())));
+    }
+    default:
+        return true;
     }
 }
 

@@ -10,6 +10,11 @@
 #include <string>
 #include <vector>
 
+namespace simdjson::dom {
+class element;
+class object;
+}
+
 namespace cumulus::protocols {
 
 // Between request/response documents and the JSON bodies of awsJson1_0, awsJson1_1 and restJson1,
@@ -46,6 +51,11 @@ public:
     QJsonObject structureFromWire(const model::Shape &structure, const QJsonObject &wire,
                                   const MemberFilter &only = {}) const;
 
+    // True when a response body, as simdjson parsed it, is already the output document: what
+    // structureFromWire would return unchanged (no member left out, renamed, filled in or
+    // converted). False may also mean "not sure": the caller then builds the document.
+    bool isDocumentAsIs(const model::Shape &structure, const simdjson::dom::object &wire) const;
+
     struct Path;
 
 private:
@@ -57,6 +67,7 @@ private:
     QJsonObject structureFromWire(const model::Shape &structure, const QJsonObject &wire,
                                   const MemberFilter &only, bool &changed) const;
     QJsonValue fromWire(const model::Member &member, const QJsonValue &wire, bool &changed) const;
+    bool isValueAsIs(const model::Member &member, const simdjson::dom::element &wire) const;
     const model::Shape *targetOf(const model::Member &member) const;
     std::string timestampFormat(const model::ShapeId &target, const std::vector<model::Trait> &memberTraits) const;
     const model::Trait *jsonName(const model::Member &member) const;

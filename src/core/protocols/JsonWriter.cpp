@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QStringDecoder>
 
 #include <charconv>
 #include <cmath>
@@ -18,7 +19,7 @@ void JsonWriter::separate()
         return;
     if (!m_empty.back())
         m_out += ',';
-    m_empty.back() = false;
+    m_empty.back() = 0;
     if (m_indented) { // Qt's layout: each member on its own line, four spaces a level
         m_out += '\n';
         m_out.append(4 * m_empty.size(), ' ');
@@ -41,7 +42,7 @@ void JsonWriter::beginObject()
 {
     separate();
     m_out += '{';
-    m_empty.push_back(true);
+    m_empty.push_back(1);
 }
 
 void JsonWriter::endObject()
@@ -53,7 +54,7 @@ void JsonWriter::beginArray()
 {
     separate();
     m_out += '[';
-    m_empty.push_back(true);
+    m_empty.push_back(1);
 }
 
 void JsonWriter::endArray()
@@ -170,10 +171,13 @@ void JsonWriter::value(const QJsonValue &value)
 void JsonWriter::quoted(std::string_view utf8)
 {
     // Member names and the like are ASCII that needs no escape: copied as they are. Anything
-    // else goes through the UTF-16 path, which escapes and replaces malformed UTF-8 as Qt does.
+    // else goes through the UTF-16 path, which escapes and replaces malformed UTF-8 as Qt does
+    // (keeping a leading U+FEFF, which QString::fromUtf8 would drop as a byte order mark).
     for (const char c : utf8) {
-        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 || c == '"' || c == '\\')
-            return quoted(QString::fromUtf8(utf8.data(), qsizetype(utf8.size())));
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 || c == '"' || c == '\\') {
+            QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+            return quoted(QString(decoder(QByteArrayView(utf8.data(), qsizetype(utf8.size())))));
+        }
     }
     m_out += '"';
     m_out += utf8;
@@ -181,6 +185,26 @@ void JsonWriter::quoted(std::string_view utf8)
 }
 
 void JsonWriter::quoted(QStringView text)
+{
+    const qsizetype size = text.size();
+    const char16_t *in = text.utf16();
+    qsizetype plain = 0; // most text is ASCII that needs no escape: copied in one go
+    while (plain < size && in[plain] >= 0x20 && in[plain] < 0x80 && in[plain] != '"' && in[plain] != '\\')
+        ++plain;
+    if (plain == size) {
+        const std::size_t start = m_out.size();
+        m_out.resize(start + std::size_t(size) + 2);
+        char *out = m_out.data() + start;
+        *out++ = '"';
+        for (qsizetype i = 0; i < size; ++i)
+            *out++ = char(in[i]);
+        *out = '"';
+        return;
+    }
+    quotedEscaping(text);
+}
+
+void JsonWriter::quotedEscaping(QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
     // Written in place: at most 6 bytes for one UTF-16 unit (an escape), plus the quotes.

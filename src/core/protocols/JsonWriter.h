@@ -38,10 +38,11 @@ private:
     void separate();
     void close(char bracket);
     void quoted(QStringView text);
+    void quotedEscaping(QStringView text);
     void quoted(std::string_view utf8);
 
     std::string m_out;
-    std::vector<bool> m_empty; // per open object or array: nothing written in it yet
+    std::vector<unsigned char> m_empty; // per open object or array: nothing written in it yet
     bool m_afterKey = false;
     bool m_indented = false;
 };

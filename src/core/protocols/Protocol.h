@@ -3,6 +3,7 @@
 #include "model/Model.h"
 #include "net/HttpRequest.h"
 #include "net/HttpResponse.h"
+#include "protocols/OutputDocument.h"
 #include "util/Random.h"
 
 #include <QJsonObject>
@@ -43,7 +44,7 @@ struct ServiceError {
 
 struct ParsedResponse {
     int status = 0;
-    QJsonObject output;                 // success: the output document
+    OutputDocument output;              // success: the output document
     std::optional<ServiceError> error;  // an AWS error
     std::string problem;                // the response could not be read (bad JSON, …); raw kept by caller
     std::string requestId;

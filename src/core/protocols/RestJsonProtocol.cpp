@@ -166,27 +166,28 @@ ParsedResponse RestJsonProtocol::parse(const OperationContext &context, const ne
     }
     if (!shape)
         return parsed;
-    parsed.output = codec.structureFromWire(*shape, body, isResponseDocumentMember);
+    QJsonObject output = codec.structureFromWire(*shape, body, isResponseDocumentMember);
     const QJsonObject bound = bindings.readResponse(*shape, response);
     for (auto it = bound.begin(); it != bound.end(); ++it)
-        parsed.output.insert(it.key(), it.value());
+        output.insert(it.key(), it.value());
     if (payload) {
         const QString name = QString::fromStdString(payload->name);
         if (payloadType == ShapeType::Blob) {
             if (!response.body.empty())
-                parsed.output.insert(name, QString::fromLatin1(QByteArray::fromStdString(response.body).toBase64()));
+                output.insert(name, QString::fromLatin1(QByteArray::fromStdString(response.body).toBase64()));
         } else if (rawPayload) {
             if (!response.body.empty())
-                parsed.output.insert(name, QString::fromStdString(response.body));
+                output.insert(name, QString::fromStdString(response.body));
         } else if (!response.body.empty()) {
             QJsonObject wrapper;
             wrapper.insert(name, bodyJson);
             const QJsonObject converted = codec.structureFromWire(*shape, wrapper,
                                                                   [&](const model::Member &m) { return &m == payload; });
             if (converted.contains(name))
-                parsed.output.insert(name, converted.value(name));
+                output.insert(name, converted.value(name));
         }
     }
+    parsed.output = std::move(output);
     return parsed;
 }
 

@@ -193,30 +193,32 @@ ParsedResponse RestXmlProtocol::parse(const OperationContext &context, const net
     }
     if (!shape)
         return parsed;
+    QJsonObject output;
     if (root && !payload) {
         const QJsonObject members = codec.structure(*shape, *root);
         for (const Member &m : shape->members) {
             const QString name = QString::fromStdString(m.name);
             if (!isBound(m, true) && members.contains(name))
-                parsed.output.insert(name, members.value(name));
+                output.insert(name, members.value(name));
         }
     }
     const QJsonObject bound = bindings.readResponse(*shape, response);
     for (auto it = bound.begin(); it != bound.end(); ++it)
-        parsed.output.insert(it.key(), it.value());
+        output.insert(it.key(), it.value());
     for (const Member &m : shape->members) // restXml: prefix headers read as a map even when none came
-        if (m.trait("smithy.api#httpPrefixHeaders") && !parsed.output.contains(QString::fromStdString(m.name)))
-            parsed.output.insert(QString::fromStdString(m.name), QJsonObject());
+        if (m.trait("smithy.api#httpPrefixHeaders") && !output.contains(QString::fromStdString(m.name)))
+            output.insert(QString::fromStdString(m.name), QJsonObject());
     if (payload && !response.body.empty()) {
         const QString name = QString::fromStdString(payload->name);
         if (payloadType == ShapeType::Blob)
-            parsed.output.insert(name, QString::fromLatin1(QByteArray::fromStdString(response.body).toBase64()));
+            output.insert(name, QString::fromLatin1(QByteArray::fromStdString(response.body).toBase64()));
         else if (rawPayload)
-            parsed.output.insert(name, QString::fromStdString(response.body));
+            output.insert(name, QString::fromStdString(response.body));
         else if (root)
             if (const model::Shape *target = context.model.find(payload->target))
-                parsed.output.insert(name, codec.structure(*target, *root));
+                output.insert(name, codec.structure(*target, *root));
     }
+    parsed.output = std::move(output);
     customizeOutput(context, response, parsed);
     return parsed;
 }

@@ -266,8 +266,8 @@ void ResponseView::showResult(const CallResult &result)
                                .arg(result.pages > 1 ? tr(", %1 pages merged").arg(result.pages) : QString())
                                .arg(QString::fromStdString(result.credentialSource).toHtmlEscaped()));
         if (o.parsed) {
-            m_outputModel->setDocument(o.parsed->output);
-            m_lastOutput = o.parsed->output;
+            m_outputModel->setDocument(o.parsed->output.object());
+            m_lastOutput = o.parsed->output.object();
             const bool temporary = credentials::credentialsFromSts(m_lastOutput).ok();
             m_useCredentials->setVisible(temporary);
             m_saveCredentials->setVisible(temporary);

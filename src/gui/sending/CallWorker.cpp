@@ -140,13 +140,13 @@ void CallWorker::send(const CallRequest &request)
         }
         if (!result.outcome->last.ok() || !parsed || parsed->error || !paginator)
             return done();
-        const auto next = calls::nextPageInput(*paginator, input, parsed->output);
+        const auto next = calls::nextPageInput(*paginator, input, parsed->output.object());
         result.nextInput = next.value_or(QJsonObject());
         if (!merger)
             return done();
-        merger->add(parsed->output);
+        merger->add(parsed->output.object());
         result.pages = merger->pages();
-        const QJsonValue token = calls::valueAt(parsed->output, paginator->outputToken);
+        const QJsonValue token = calls::valueAt(parsed->output.object(), paginator->outputToken);
         if (!next || token == lastToken || m_cancel) {
             result.outcome->parsed->output = merger->result();
             result.nextInput = {};

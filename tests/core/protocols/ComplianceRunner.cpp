@@ -303,8 +303,13 @@ std::string checkResponse(const ComplianceCase &c, protocols::Protocol &protocol
     QJsonValue want = QJsonObject();
     if (const auto &out = c.operation->rel().output; out && out->text() != model::UnitShapeId)
         want = toDocument(model, *out, params);
-    if (!sameJson(want, parsed.output))
-        return "output " + compact(parsed.output) + " != " + compact(want);
+    const QJsonObject output = parsed.output.object();
+    if (!sameJson(want, output))
+        return "output " + compact(output) + " != " + compact(want);
+    // Printed from simdjson's parse when the body was the document as it came: as Qt prints it.
+    const std::string printed = parsed.output.toJson(protocols::JsonWriter::Layout::Indented);
+    if (printed != QJsonDocument(output).toJson(QJsonDocument::Indented).toStdString())
+        return "output printed as " + printed + ", Qt prints " + compact(output);
     return {};
 }
 
