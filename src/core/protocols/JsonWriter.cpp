@@ -186,22 +186,22 @@ void JsonWriter::quoted(std::string_view utf8)
 
 void JsonWriter::quoted(QStringView text)
 {
+    // Most text is ASCII that needs no escape: copied as it is checked, in one pass.
     const qsizetype size = text.size();
     const char16_t *in = text.utf16();
-    qsizetype plain = 0; // most text is ASCII that needs no escape: copied in one go
-    while (plain < size && in[plain] >= 0x20 && in[plain] < 0x80 && in[plain] != '"' && in[plain] != '\\')
-        ++plain;
-    if (plain == size) {
-        const std::size_t start = m_out.size();
-        m_out.resize(start + std::size_t(size) + 2);
-        char *out = m_out.data() + start;
-        *out++ = '"';
-        for (qsizetype i = 0; i < size; ++i)
-            *out++ = char(in[i]);
-        *out = '"';
-        return;
+    const std::size_t start = m_out.size();
+    m_out.resize(start + std::size_t(size) + 2);
+    char *out = m_out.data() + start;
+    *out++ = '"';
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = in[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+            m_out.resize(start);
+            return quotedEscaping(text);
+        }
+        *out++ = char(c);
     }
-    quotedEscaping(text);
+    *out = '"';
 }
 
 void JsonWriter::quotedEscaping(QStringView text)
