@@ -134,6 +134,8 @@ void CallWorker::send(const CallRequest &request)
             }
         }
         const auto &parsed = result.outcome->parsed;
+        if (parsed && !parsed->error)
+            parsed->output.object(); // the window's tree wants a QJsonObject: built here, not on its thread
         if (parsed && parsed->error && !parsed->error->shapeId.empty()) {
             if (const model::Shape *error = request.model->find(parsed->error->shapeId))
                 result.errorDocumentation = model::documentationOf(error->traits);
