@@ -284,6 +284,25 @@ private slots:
         rotation->close();
     }
 
+    // The dialog trusts what the CLI trusts (AWS_CA_BUNDLE, the profile's ca_bundle); a bundle it
+    // cannot read stops it before any call, naming the file.
+    void keyRotationStopsOnAnUnreadableCaBundle()
+    {
+        Fixture f;
+        const QString missing = f.home.filePath("no-such-bundle.pem");
+        put(f.home.filePath("config"), "[default]\nca_bundle = " + missing.toUtf8() + "\n");
+        f.editor->reload();
+        QVERIFY(f.editor->select("default"));
+        const QByteArray before = contents(f.home.filePath("credentials"));
+        gui::KeyRotationDialog *rotation = f.editor->rotateKey();
+        QVERIFY(rotation);
+        QVERIFY2(rotation->status()->text().contains(missing), qPrintable(rotation->status()->text()));
+        QVERIFY(!rotation->nextButton()->isEnabled());
+        QVERIFY(!rotation->undoButton()->isEnabled());
+        QCOMPARE(contents(f.home.filePath("credentials")), before);
+        rotation->close();
+    }
+
     void openedFromTheWindow()
     {
         Fixture f;

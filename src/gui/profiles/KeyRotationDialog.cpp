@@ -2,6 +2,7 @@
 
 #include "calls/BundledServiceClient.h"
 #include "credentials/profile/SharedFiles.h"
+#include "net/CaBundle.h"
 #include "net/QnamTransport.h"
 #include "net/RequestExecutor.h"
 
@@ -25,8 +26,9 @@ struct RotationWorker::Clients {
     credentials::KeyRotation rotation;
 
     Clients(const util::Environment &environment, const util::Clock &clock, util::Random &random, util::Sleeper &sleeper,
-            const std::map<std::string, std::string> &settings, const credentials::RotatableKeys &keys)
-        : executor(transport, clock, sleeper, random), runner(executor, random),
+            const std::map<std::string, std::string> &settings, const credentials::RotatableKeys &keys,
+            const net::TransportOptions &options)
+        : transport(options), executor(transport, clock, sleeper, random), runner(executor, random),
           iam("iam", runner, random, endpoints::endpointSettings({}, environment, settings, "IAM")),
           sts("sts", runner, random, endpoints::endpointSettings({}, environment, settings, "STS")),
           rotation(iam, sts, sleeper, keys.current, keys.write)
@@ -36,9 +38,9 @@ struct RotationWorker::Clients {
 
 RotationWorker::RotationWorker(const util::Environment &environment, const util::Clock &clock, util::Random &random,
                                util::Sleeper &sleeper, std::map<std::string, std::string> settings,
-                               credentials::RotatableKeys keys)
+                               credentials::RotatableKeys keys, net::TransportOptions transport)
     : m_environment(environment), m_clock(clock), m_random(random), m_sleeper(sleeper), m_settings(std::move(settings)),
-      m_keys(std::move(keys))
+      m_keys(std::move(keys)), m_transport(std::move(transport))
 {
 }
 
@@ -47,7 +49,7 @@ RotationWorker::~RotationWorker() = default;
 void RotationWorker::ensureClients()
 {
     if (!m_clients) // made on the worker thread: the transport is used from the thread that made it
-        m_clients = std::make_unique<Clients>(m_environment, m_clock, m_random, m_sleeper, m_settings, m_keys);
+        m_clients = std::make_unique<Clients>(m_environment, m_clock, m_random, m_sleeper, m_settings, m_keys, m_transport);
 }
 
 void RotationWorker::report(const std::optional<util::Error> &error)
@@ -98,15 +100,18 @@ KeyRotationDialog::KeyRotationDialog(const util::Environment &environment, const
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
 
     const auto files = credentials::SharedFiles::load(environment);
+    const auto settings = files.settingsOf(profile.toStdString());
     auto keys = credentials::rotatableKeysOf(files, profile.toStdString(), credentials::SharedFiles::credentialsPath(environment));
-    if (!keys) {
-        m_status->setText(QString::fromStdString(keys.error().message));
+    net::TransportOptions transport; // AWS_CA_BUNDLE, ca_bundle: a broken bundle stops it before anything changes
+    const auto unusable = keys ? net::useCaBundle(transport, std::nullopt, environment, settings) : std::optional(keys.error());
+    if (unusable) {
+        m_status->setText(QString::fromStdString(unusable->message));
         m_next->setText(tr("Next"));
         m_next->setEnabled(false);
         m_undo->setEnabled(false);
         return;
     }
-    m_worker = new RotationWorker(environment, clock, random, sleeper, files.settingsOf(profile.toStdString()), std::move(*keys));
+    m_worker = new RotationWorker(environment, clock, random, sleeper, settings, std::move(*keys), std::move(transport));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &RotationWorker::finished, this, &KeyRotationDialog::finished);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "credentials/rotation/KeyRotation.h"
+#include "net/Transport.h"
 
 #include <QDialog>
 #include <QThread>
@@ -27,7 +28,8 @@ class RotationWorker : public QObject {
 
 public:
     RotationWorker(const util::Environment &environment, const util::Clock &clock, util::Random &random,
-                   util::Sleeper &sleeper, std::map<std::string, std::string> settings, credentials::RotatableKeys keys);
+                   util::Sleeper &sleeper, std::map<std::string, std::string> settings, credentials::RotatableKeys keys,
+                   net::TransportOptions transport);
     ~RotationWorker() override;
 
 public slots:
@@ -48,6 +50,7 @@ private:
     util::Sleeper &m_sleeper;
     std::map<std::string, std::string> m_settings;
     credentials::RotatableKeys m_keys;
+    net::TransportOptions m_transport; // the profile's CA bundle, when it names one
     std::unique_ptr<Clients> m_clients;
 };
 
