@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""botocore's serializer and parser on the same DynamoDB PutItem as bench/protocols/bench_protocols.cpp:
-serialize the request (50 attributes), parse the response (50 attributes). Prints {name: per second}."""
+"""botocore's serializer and parser on the same work as bench/protocols/bench_protocols.cpp: a DynamoDB
+PutItem (serialize the request of 50 attributes, parse the response of 50), and a Scan's answer of
+1,000 such items parsed and printed as the AWS CLI prints JSON (json.dumps, indent 4). Prints
+{name: per second}."""
 import json
 import sys
 import time
@@ -38,17 +40,28 @@ def main():
         serializer.serialize_to_request(params, operation)
         parser.parse(response, operation.output_shape)
 
-    for _ in range(100):
-        once()
+    scan = model.operation_model("Scan")
+    scan_body = json.dumps({"Items": [item] * 1000, "Count": 1000, "ScannedCount": 1000}).encode()
+    scan_response = {"status_code": 200, "headers": {"x-amzn-requestid": "ABCDEF"}, "body": scan_body}
+
+    def scan_printed():
+        json.dumps(parser.parse(scan_response, scan.output_shape), indent=4, ensure_ascii=False)
+
+    print(json.dumps({"DynamoDbPutItemRoundTrip": per_second(once, seconds, 100),
+                      "DynamoDbScanPrinted": per_second(scan_printed, seconds, 1)}))
+
+
+def per_second(work, seconds, batch):
+    for _ in range(batch):
+        work()
     count, start = 0, time.perf_counter()
     while True:
-        for _ in range(100):
-            once()
-        count += 100
+        for _ in range(batch):
+            work()
+        count += batch
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
-            break
-    print(json.dumps({"DynamoDbPutItemRoundTrip": count / elapsed}))
+            return count / elapsed
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 // Serializing a DynamoDB PutItem (50 attributes) and parsing its response (50 attributes back),
-// per second; bench/run prints the ratio to botocore's serializer and parser on the same work.
+// per second; and a Scan's answer (1,000 such items) parsed and printed as `cumulus-cli call`
+// prints it. bench/run prints the ratios to botocore's serializer and parser (and, for the Scan,
+// json.dumps as the AWS CLI prints) on the same work.
 #include "PutItemPayload.h"
 #include "model/SmithyJsonLoader.h"
 #include "protocols/Protocol.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
@@ -50,6 +53,32 @@ void putItem(benchmark::State &state, Half half)
     state.SetItemsProcessed(state.iterations());
 }
 
+// A Scan of 1,000 items as the CLI handles its answer: parsed, then printed indented.
+void DynamoDbScanPrinted(benchmark::State &state)
+{
+    const model::LoadResult loaded = model::loadSmithyJsonFile(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/dynamodb.json"));
+    const model::Shape *service = loaded.model->find("com.amazonaws.dynamodb#DynamoDB_20120810");
+    const model::Shape *operation = loaded.model->find("com.amazonaws.dynamodb#Scan");
+    const auto protocol = protocols::protocolFor(*service);
+    FixedRandom random;
+    const protocols::OperationContext context{*loaded.model, *service, *operation, random};
+    QJsonArray items;
+    for (int i = 0; i < 1000; ++i)
+        items.append(bench::putItemItem());
+    net::HttpResponse response;
+    response.status = 200;
+    response.headers = {{"Content-Type", "application/x-amz-json-1.0"}, {"x-amzn-RequestId", "ABCDEF"}};
+    response.body = QJsonDocument(QJsonObject{{"Items", items}, {"Count", 1000}, {"ScannedCount", 1000}})
+                        .toJson(QJsonDocument::Compact)
+                        .toStdString();
+    for (auto _ : state) {
+        const auto parsed = protocol->parse(context, response);
+        auto printed = parsed.output.toJson(protocols::JsonWriter::Layout::Indented);
+        benchmark::DoNotOptimize(printed);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
 void DynamoDbPutItemRoundTrip(benchmark::State &state) { putItem(state, Half::Both); }
 // The two halves alone, to see where the time goes (bench/run compares the round trip only).
 void DynamoDbPutItemSerialize(benchmark::State &state) { putItem(state, Half::Serialize); }
@@ -63,6 +92,7 @@ BENCHMARK(DynamoDbPutItemRoundTrip);
 BENCHMARK(DynamoDbPutItemSerialize);
 BENCHMARK(DynamoDbPutItemParse);
 BENCHMARK(DynamoDbPutItemParseToQJsonObject);
+BENCHMARK(DynamoDbScanPrinted)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {
