@@ -6,6 +6,7 @@
 #include "OpenService.h"
 #include "ProfileOptions.h"
 #include "PythonJson.h"
+#include "SendingOptions.h"
 #include "calls/CallRunner.h"
 #include "calls/Pagination.h"
 #include "collections/CodeExport.h"
@@ -38,12 +39,8 @@ ArgumentParser makeParser()
     parser.addOption({"--input"}, "JSON", "the input document (--cli-input-json style); default {}");
     parser.addOption({"--input-file"}, "F", "the input document from a file ('-' for standard input)");
     addEndpointOptions(parser);
-    parser.addOption({"--max-attempts"}, "N", "attempts in all (else AWS_MAX_ATTEMPTS, the profile, 3)");
-    parser.addOption({"--retry-mode"}, "MODE", "legacy, standard or adaptive (else AWS_RETRY_MODE, the profile, standard)");
-    parser.addOption({"--cli-connect-timeout"}, "SECONDS", "to connect, TLS included (default 60; 0: no limit)");
-    parser.addOption({"--cli-read-timeout"}, "SECONDS", "without a byte of the answer (default 60; 0: no limit)");
+    addSendingOptions(parser);
     parser.addOption({"--trust-certificate"}, "SHA256", "trust this certificate (its SHA-256, hex) for a custom endpoint");
-    parser.addOption({"--ca-bundle"}, "PEM", "trust these authorities instead of the system's (else AWS_CA_BUNDLE, the profile's ca_bundle)");
     parser.addFlag({"--all-pages"}, "follow the operation's paginator and merge the pages");
     parser.addOption({"--models"}, "PATH", "a model file or folder (repeatable)");
     parser.addFlag({"--dry-run"}, "print the request instead of sending it");
@@ -272,15 +269,8 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
     if (!retry)
         return fail(retry.error().message);
     net::TransportOptions transportOptions;
-    for (const auto &[option, field] : {std::pair{"--cli-connect-timeout", &transportOptions.connectTimeout},
-                                        std::pair{"--cli-read-timeout", &transportOptions.readTimeout}}) {
-        if (const auto seconds = parsed->last(option)) {
-            const auto timeout = net::timeoutFromSeconds(*seconds, option);
-            if (!timeout)
-                return fail(timeout.error().message);
-            *field = *timeout;
-        }
-    }
+    if (auto error = readTimeouts(*parsed, transportOptions))
+        return fail(error->message);
     if (const auto trusted = parsed->last("--trust-certificate")) {
         if (spec.endpoint.endpointUrl.empty())
             return fail("--trust-certificate is for a custom endpoint (--endpoint-url, AWS_ENDPOINT_URL…), never for AWS's own");

@@ -3,6 +3,7 @@
 #include "ArgumentParser.h"
 #include "ExitCode.h"
 #include "ProfileOptions.h"
+#include "SendingOptions.h"
 #include "calls/HttpCall.h"
 #include "net/CaBundle.h"
 #include "net/QnamTransport.h"
@@ -26,9 +27,7 @@ ArgumentParser makeParser()
     parser.addOption({"--body"}, "TEXT", "the body, as UTF-8 text");
     parser.addOption({"--body-file"}, "F", "the body, from a file ('-' for standard input)");
     parser.addOption({"--profile"}, "P", "the profile whose credentials sign it");
-    parser.addOption({"--max-attempts"}, "N", "attempts in all (else AWS_MAX_ATTEMPTS, the profile, 3)");
-    parser.addOption({"--retry-mode"}, "MODE", "legacy, standard or adaptive (else AWS_RETRY_MODE, the profile, standard)");
-    parser.addOption({"--ca-bundle"}, "PEM", "trust these authorities instead of the system's (else AWS_CA_BUNDLE, the profile's ca_bundle)");
+    addSendingOptions(parser);
     parser.addFlag({"--no-sign"}, "send it unsigned");
     parser.addFlag({"--dry-run"}, "print the signed request instead of sending it");
     parser.addFlag({"--include"}, "print the answer's status line and headers before its body");
@@ -114,6 +113,8 @@ int runRequestCommand(const std::vector<std::string> &arguments, const util::Env
     if (!retry)
         return fail(retry.error().message);
     net::TransportOptions transportOptions;
+    if (auto error = readTimeouts(*parsed, transportOptions))
+        return fail(error->message);
     if (auto error = net::useCaBundle(transportOptions, profile->caBundleOption, environment, profile->settings))
         return fail(error->message, ConfigurationError);
     net::QnamTransport transport(transportOptions);

@@ -333,6 +333,14 @@ private slots:
         QVERIFY2(run.code == 254 && run.err.find("(AccessDeniedException)") != std::string::npos, run.err.c_str());
         run = request({"GET", server.url() + "/", "--service", "execute-api", "--region", "us-east-1", "--include"});
         QVERIFY2(run.code == 0 && run.out.find("HTTP 200\n") == 0 && run.out.find("\n\ndone") != std::string::npos, run.out.c_str());
+        // The timeouts `call` takes: a server that never answers ends at --cli-read-timeout.
+        test::ScriptedHttpServer silent;
+        silent.script({test::ScriptedHttpServer::stall()});
+        run = request({"GET", silent.url() + "/", "--service", "execute-api", "--region", "us-east-1", "--max-attempts", "1",
+                       "--cli-read-timeout", "0.3", "--cli-connect-timeout", "5"});
+        QVERIFY2(run.code == 255 && run.err.find("no answer for 0.3 s from GET " + silent.url()) != std::string::npos, run.err.c_str());
+        run = request({"GET", silent.url() + "/", "--service", "execute-api", "--region", "us-east-1", "--cli-read-timeout", "soon"});
+        QVERIFY2(run.code == 252 && run.err.find("--cli-read-timeout wants seconds") != std::string::npos, run.err.c_str());
 
         f.environment.unset("AWS_ACCESS_KEY_ID");
         run = request({"GET", "https://example.com/", "--service", "s3", "--region", "us-east-1"});
