@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringDecoder>
 
 #include <simdjson.h>
 
@@ -82,6 +83,13 @@ bool write(const element &value, JsonWriter &out)
     return false;
 }
 
+// UTF-8 as Qt's JSON parser reads it: a leading U+FEFF kept (QString::fromUtf8 drops it).
+QString fromUtf8(std::string_view text)
+{
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+    return decoder(QByteArrayView(text.data(), qsizetype(text.size())));
+}
+
 // The QJsonObject of a parse Qt's parser refuses: a number that underflows, such as 1e-400, which
 // simdjson (like botocore's json) reads as 0 and Qt calls illegal.
 QJsonValue qtValue(const element &value)
@@ -91,7 +99,7 @@ QJsonValue qtValue(const element &value)
         QJsonObject object;
         const simdjson::dom::object members = value.get_object().value_unsafe();
         for (const auto field : members) // a key twice: the last wins, as with Qt's parser
-            object.insert(QString::fromUtf8(field.key.data(), qsizetype(field.key.size())), qtValue(field.value));
+            object.insert(fromUtf8(field.key), qtValue(field.value));
         return object;
     }
     case element_type::ARRAY: {
@@ -104,10 +112,7 @@ QJsonValue qtValue(const element &value)
     case element_type::INT64: return qint64(value.get_int64().value_unsafe());
     case element_type::UINT64: return double(value.get_uint64().value_unsafe());
     case element_type::DOUBLE: return value.get_double().value_unsafe();
-    case element_type::STRING: {
-        const std::string_view text = value.get_string().value_unsafe();
-        return QString::fromUtf8(text.data(), qsizetype(text.size()));
-    }
+    case element_type::STRING: return fromUtf8(value.get_string().value_unsafe());
     case element_type::BOOL: return value.get_bool().value_unsafe();
     case element_type::NULL_VALUE: return QJsonValue();
     }
