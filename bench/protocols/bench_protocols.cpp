@@ -21,16 +21,27 @@ public:
     std::uint64_t next64() override { return 42; }
 };
 
+// DynamoDB's bundled model, its protocol, and one operation's context.
+struct DynamoDb {
+    model::LoadResult loaded = model::loadSmithyJsonFile(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/dynamodb.json"));
+    const model::Shape *service = loaded.model->find("com.amazonaws.dynamodb#DynamoDB_20120810");
+    std::unique_ptr<protocols::Protocol> protocol = protocols::protocolFor(*service);
+    FixedRandom random;
+    protocols::OperationContext context;
+
+    explicit DynamoDb(const std::string &operation)
+        : context{*loaded.model, *service, *loaded.model->find("com.amazonaws.dynamodb#" + operation), random}
+    {
+    }
+};
+
 enum class Half { Both, Serialize, Parse, ParseToQJsonObject };
 
 void putItem(benchmark::State &state, Half half)
 {
-    const model::LoadResult loaded = model::loadSmithyJsonFile(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/dynamodb.json"));
-    const model::Shape *service = loaded.model->find("com.amazonaws.dynamodb#DynamoDB_20120810");
-    const model::Shape *operation = loaded.model->find("com.amazonaws.dynamodb#PutItem");
-    const auto protocol = protocols::protocolFor(*service);
-    FixedRandom random;
-    const protocols::OperationContext context{*loaded.model, *service, *operation, random};
+    DynamoDb dynamodb("PutItem");
+    const auto &protocol = dynamodb.protocol;
+    const auto &context = dynamodb.context;
     const QJsonObject input{{"TableName", "Music"}, {"Item", bench::putItemItem()}, {"ReturnValues", "ALL_OLD"}};
     net::HttpResponse response;
     response.status = 200;
@@ -56,12 +67,9 @@ void putItem(benchmark::State &state, Half half)
 // A Scan of 1,000 items as the CLI handles its answer: parsed, then printed indented.
 void DynamoDbScanPrinted(benchmark::State &state)
 {
-    const model::LoadResult loaded = model::loadSmithyJsonFile(QStringLiteral(CUMULUS_SOURCE_DIR "/resources/models/dynamodb.json"));
-    const model::Shape *service = loaded.model->find("com.amazonaws.dynamodb#DynamoDB_20120810");
-    const model::Shape *operation = loaded.model->find("com.amazonaws.dynamodb#Scan");
-    const auto protocol = protocols::protocolFor(*service);
-    FixedRandom random;
-    const protocols::OperationContext context{*loaded.model, *service, *operation, random};
+    DynamoDb dynamodb("Scan");
+    const auto &protocol = dynamodb.protocol;
+    const auto &context = dynamodb.context;
     QJsonArray items;
     for (int i = 0; i < 1000; ++i)
         items.append(bench::putItemItem());
