@@ -148,4 +148,16 @@ std::optional<std::string> readFileArgument(const std::string &path, std::istrea
     return content.str();
 }
 
+std::optional<int> helpOrError(const ArgumentParser &parser, const util::Expected<ParsedArguments> &parsed,
+                               std::ostream &out, const std::function<int(const std::string &)> &usageError)
+{
+    if (!parsed)
+        return usageError(parsed.error().message);
+    if (parsed->has("--help")) {
+        out << parser.usage();
+        return 0;
+    }
+    return std::nullopt;
+}
+
 } // namespace cumulus::cli

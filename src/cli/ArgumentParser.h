@@ -2,6 +2,7 @@
 
 #include "util/Expected.h"
 
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -47,6 +48,12 @@ private:
     std::vector<Spec> m_specs;
     std::vector<std::pair<std::string, std::string>> m_positional; // name, help
 };
+
+// What every command does with its parse: the exit code to return at once — 0 once --help has
+// printed the usage, or what `usageError` returns for a command line that does not parse — else
+// nothing, and the command goes on.
+std::optional<int> helpOrError(const ArgumentParser &parser, const util::Expected<ParsedArguments> &parsed,
+                               std::ostream &out, const std::function<int(const std::string &)> &usageError);
 
 // The contents of a file an option names ("-": standard input); nullopt when it cannot be read.
 std::optional<std::string> readFileArgument(const std::string &path, std::istream &in);

@@ -148,12 +148,8 @@ int runCallCommand(const std::vector<std::string> &arguments, const util::Enviro
         return code;
     };
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, fail))
+        return *exit;
     const std::string output = parsed->last("--output").value_or("json");
     if (output != "json" && output != "raw")
         return fail("--output is json or raw, not '" + output + "'");

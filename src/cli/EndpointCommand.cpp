@@ -41,12 +41,8 @@ int runEndpointCommand(const std::vector<std::string> &arguments, const util::En
         return code;
     };
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, fail))
+        return *exit;
     if (parsed->has("--input") && !parsed->has("--operation"))
         return fail("--input needs --operation");
     QJsonObject input;

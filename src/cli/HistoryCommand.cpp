@@ -53,12 +53,8 @@ int runHistoryCommand(const std::vector<std::string> &arguments, const util::Env
         return fail("unknown action '" + action + "' (list, save or clear)");
     }
     const auto parsed = parser.parse(rest);
-    if (!parsed)
-        return fail(parsed.error().message);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, fail))
+        return *exit;
     const std::string file = history::historyFile(environment);
     if (file.empty())
         return fail("no home folder to keep a history in (set CUMULUS_DATA_DIR)", GeneralError);

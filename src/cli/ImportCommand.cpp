@@ -22,12 +22,8 @@ int runImportCommand(const std::vector<std::string> &arguments, std::ostream &ou
         return code;
     };
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, fail))
+        return *exit;
     if (parsed->positional[0] != "postman")
         return fail("import reads postman collections, not '" + parsed->positional[0] + "'");
     const std::string &file = parsed->positional[1];

@@ -36,12 +36,8 @@ int runKeyRotationCommand(const std::string &action, const std::vector<std::stri
         return code;
     };
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message, UsageError);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, [&](const std::string &message) { return fail(message, UsageError); }))
+        return *exit;
     const std::string name = parsed->positional[0];
     ParsedArguments withProfile = *parsed;
     withProfile.values["--profile"] = {name};

@@ -288,14 +288,11 @@ int runModelsCommand(const std::vector<std::string> &arguments,
         return UsageError;
     }
     const auto parsed = parser.parse({arguments.begin() + 1, arguments.end()});
-    if (!parsed) {
-        err << "cumulus-cli models " << command << ": error: " << parsed.error().message << "\n";
-        return UsageError;
-    }
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, [&](const std::string &message) {
+            err << "cumulus-cli models " << command << ": error: " << message << "\n";
+            return int(UsageError);
+        }))
+        return *exit;
 
     Context context;
     context.json = parsed->has("--json");

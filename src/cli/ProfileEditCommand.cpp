@@ -73,12 +73,8 @@ int runProfileEditCommand(const std::string &action, const std::vector<std::stri
         return code;
     };
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message, UsageError);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, [&](const std::string &message) { return fail(message, UsageError); }))
+        return *exit;
     std::optional<SharedFileKind> only;
     if (const auto file = parsed->last("--file")) {
         if (*file != "credentials" && *file != "config")

@@ -45,14 +45,11 @@ int runProfilesCommand(const std::vector<std::string> &arguments, const util::En
     parser.addFlag({"--help", "-h"}, "show this help and exit");
     parser.addFlag({"--json"}, "print a JSON list");
     const auto parsed = parser.parse(arguments);
-    if (!parsed) {
-        err << "cumulus-cli profiles: error: " << parsed.error().message << '\n';
-        return UsageError;
-    }
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, [&](const std::string &message) {
+            err << "cumulus-cli profiles: error: " << message << '\n';
+            return int(UsageError);
+        }))
+        return *exit;
     if (parsed->positional[0] != "list") {
         err << "cumulus-cli profiles: error: unknown action '" << parsed->positional[0] << "' (list, set, unset, delete, rename, undo, to-keychain, from-keychain, rotate-key, delete-key)\n";
         return UsageError;
@@ -91,12 +88,8 @@ int runCredentialProcessCommand(const std::vector<std::string> &arguments, const
         err << "cumulus-cli credential-process: error: " << message << '\n';
         return code;
     };
-    if (!parsed)
-        return fail(parsed.error().message, UsageError);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, [&](const std::string &message) { return fail(message, UsageError); }))
+        return *exit;
     const auto context = loadProfile(*parsed, environment, err);
     if (!context)
         return fail(context.error().message, ConfigurationError);

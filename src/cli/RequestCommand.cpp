@@ -48,12 +48,8 @@ int runRequestCommand(const std::vector<std::string> &arguments, const util::Env
     };
     const ArgumentParser parser = makeParser();
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, fail))
+        return *exit;
     calls::HttpCallSpec spec;
     spec.method = parsed->positional[0];
     spec.url = parsed->positional[1];

@@ -65,12 +65,8 @@ int runRunCommand(const std::vector<std::string> &arguments, const util::Environ
         return UsageError;
     };
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, fail))
+        return *exit;
     const auto collection = collections::loadCollection(parsed->positional[0]);
     if (!collection)
         return fail(collection.error().message);

@@ -211,12 +211,8 @@ int runSignCommand(const std::vector<std::string> &arguments, const util::Clock 
         return UsageError;
     };
 
-    if (!parsed)
-        return fail(parsed.error().message);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, fail))
+        return *exit;
     auto input = readArguments(*parsed, clock, in);
     if (!input)
         return fail(input.error().message);

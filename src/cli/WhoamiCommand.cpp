@@ -32,12 +32,8 @@ int runWhoamiCommand(const std::vector<std::string> &arguments, const util::Envi
         return code;
     };
     const auto parsed = parser.parse(arguments);
-    if (!parsed)
-        return fail(parsed.error().message, UsageError);
-    if (parsed->has("--help")) {
-        out << parser.usage();
-        return Success;
-    }
+    if (const auto exit = helpOrError(parser, parsed, out, [&](const std::string &message) { return fail(message, UsageError); }))
+        return *exit;
     const auto profile = loadProfile(*parsed, environment, err);
     if (!profile)
         return fail(profile.error().message, ConfigurationError);
